@@ -1,0 +1,16 @@
+"""Fetching policy pages with Scrapy and recording what they say.
+
+    outcomes = await crawler.crawl(sources, store, crawl_config)   # on the asyncio reactor
+    markdown = crawler.extract(html_bytes, select="main", remove=[".banner"])
+"""
+
+from .errors import Blocked, Broken, ExtractionError, FetchFailure, Transient
+from .extract import EXTRACTOR_VERSION, extract
+from .pipeline import Outcome, record
+from .run import crawl
+from .settings import CONFIG
+
+__all__ = [
+    "CONFIG", "EXTRACTOR_VERSION", "Blocked", "Broken", "ExtractionError", "FetchFailure",
+    "Outcome", "Transient", "crawl", "extract", "record",
+]

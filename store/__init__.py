@@ -1,0 +1,15 @@
+"""The policywatch database (SQLite through sqlite-utils). Only this package holds SQL.
+
+    from store import Store
+    with Store("policywatch.db") as store:
+        for change_set in store.change_sets(source_id="xiaomi-privacy"):
+            print(change_set.detected_at, change_set.summary)
+"""
+
+from .errors import NotFound, StoreError
+from .store import RecordedChangeSet, Store, now, sha256
+
+# The [store] table of config.toml: key -> (type, default).
+CONFIG = {"path": (str, "policywatch.db")}
+
+__all__ = ["CONFIG", "NotFound", "RecordedChangeSet", "Store", "StoreError", "now", "sha256"]

@@ -1,0 +1,254 @@
+"""Every SQL statement of policywatch. One `Store` per database file."""
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from differ import Change, ChangeSet
+
+from .errors import NotFound, StoreError
+from .schema import migrations
+
+
+def now() -> str:
+    """The current UTC time as stored: ISO 8601 with seconds and `Z`... sortable as text."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def sha256(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class RecordedChangeSet:
+    """A change set as stored: which versions of which source, when, and the clause changes."""
+
+    id: int
+    source: str
+    detected_at: str
+    from_version: int
+    to_version: int
+    summary: str
+    changes: list[Change] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "detected_at": self.detected_at,
+            "from_version": self.from_version,
+            "to_version": self.to_version,
+            "summary": self.summary,
+            "changes": [c.to_dict() for c in self.changes],
+        }
+
+
+class Store:
+    """The policywatch database: sources, fetches, snapshots, versions and change sets.
+
+        store = Store("policywatch.db")
+        with store.atomic():
+            fetch_id = store.add_fetch(...)
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            if self.path.parent and not self.path.parent.exists():
+                self.path.parent.mkdir(parents=True)
+            self.db = sqlite_utils.Database(self.path)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            # WAL: readers (CLI, sqlite-utils, Datasette) never block the crawler.
+            self.db.enable_wal()
+            migrations.apply(self.db)
+        except (sqlite3.Error, OSError) as e:
+            raise StoreError(f"cannot open database {self.path}: {e}") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def atomic(self):
+        """One transaction: everything inside is stored, or nothing."""
+        with self.db.atomic():
+            yield self
+
+    # --- sources -----------------------------------------------------------------------
+
+    def sync_sources(self, sources: list[dict]) -> None:
+        """Insert or update the configured sources (sources no longer configured stay, with
+        their history)."""
+        with self.db.atomic():
+            for s in sources:
+                existing = self.db["sources"].count_where("id = ?", [s["id"]])
+                row = {
+                    "id": s["id"], "name": s.get("name") or s["id"], "url": s["url"],
+                    "type": s.get("type") or "", "config": json.dumps(s, sort_keys=True),
+                }
+                if existing:
+                    self.db["sources"].update(s["id"], row)
+                else:
+                    self.db["sources"].insert({**row, "added_at": now()})
+
+    def source(self, source_id: str) -> dict:
+        try:
+            return self.db["sources"].get(source_id)
+        except sqlite_utils.db.NotFoundError:
+            raise NotFound(f"no source {source_id!r} in {self.path}") from None
+
+    def sources(self) -> list[dict]:
+        return list(self.db["sources"].rows_where(order_by="id"))
+
+    # --- what the crawler needs to know ------------------------------------------------
+
+    def latest_snapshot(self, source_id: str) -> dict | None:
+        """The newest snapshot of a source, without its body."""
+        rows = self.db.query(
+            "select id, sha256, fetched_at, url, etag, last_modified from snapshots "
+            "where source_id = ? order by id desc limit 1",
+            [source_id],
+        )
+        return next(rows, None)
+
+    def current_version(self, source_id: str) -> dict | None:
+        """The version in force: the newest one recorded."""
+        rows = self.db.query(
+            "select * from versions where source_id = ? order by id desc limit 1", [source_id]
+        )
+        return next(rows, None)
+
+    # --- recording a fetch (call inside `atomic()`) ------------------------------------
+
+    def add_fetch(self, **fetch) -> int:
+        return self.db["fetches"].insert(fetch).last_pk
+
+    def add_snapshot(self, source_id: str, body: bytes, **meta) -> tuple[int, bool]:
+        """Store the body once per distinct content: (snapshot id, whether it is new)."""
+        digest = sha256(body)
+        existing = next(
+            self.db.query(
+                "select id from snapshots where source_id = ? and sha256 = ?", [source_id, digest]
+            ),
+            None,
+        )
+        if existing:
+            return existing["id"], False
+        row = {
+            "source_id": source_id, "sha256": digest, "size": len(body),
+            "body": zlib.compress(body, 6), **meta,
+        }
+        return self.db["snapshots"].insert(row).last_pk, True
+
+    def snapshot_body(self, snapshot_id: int) -> bytes:
+        try:
+            row = self.db["snapshots"].get(snapshot_id)
+        except sqlite_utils.db.NotFoundError:
+            raise NotFound(f"no snapshot {snapshot_id}") from None
+        return zlib.decompress(row["body"])
+
+    def add_version(self, source_id: str, snapshot_id: int, markdown: str, created_at: str,
+                    extractor_version: str, technical: bool = False) -> int:
+        row = {
+            "source_id": source_id, "snapshot_id": snapshot_id, "created_at": created_at,
+            "markdown": markdown, "sha256": sha256(markdown),
+            "extractor_version": extractor_version, "technical": int(technical),
+        }
+        return self.db["versions"].insert(row).last_pk
+
+    def add_change_set(self, source_id: str, from_version: int, to_version: int,
+                       changes: ChangeSet, detected_at: str) -> int:
+        change_set_id = self.db["change_sets"].insert({
+            "source_id": source_id, "from_version": from_version, "to_version": to_version,
+            "detected_at": detected_at, "summary": changes.summary(),
+        }).last_pk
+        self.db["changes"].insert_all(
+            {
+                "change_set_id": change_set_id, "position": i, "kind": c.kind,
+                "section": json.dumps(c.section), "old_section": _json_or_none(c.old_section),
+                "old": c.old, "new": c.new, "significance": c.significance,
+                "diff": json.dumps(c.diff),
+            }
+            for i, c in enumerate(changes.changes)
+        )
+        return change_set_id
+
+    # --- reading history ---------------------------------------------------------------
+
+    def version(self, source_id: str, version_id: int) -> dict:
+        row = next(self.db.query(
+            "select * from versions where source_id = ? and id = ?", [source_id, version_id]
+        ), None)
+        if row is None:
+            raise NotFound(f"no version {version_id} of source {source_id!r}")
+        return row
+
+    def versions(self, source_id: str) -> list[dict]:
+        return list(self.db.query(
+            "select id, source_id, snapshot_id, created_at, sha256, extractor_version, technical "
+            "from versions where source_id = ? order by id", [source_id]
+        ))
+
+    def change_sets(self, since: str | None = None, source_id: str | None = None) -> list[RecordedChangeSet]:
+        """Recorded change sets, newest first."""
+        where, params = ["1 = 1"], []
+        if since:
+            where.append("detected_at >= ?")
+            params.append(since)
+        if source_id:
+            where.append("source_id = ?")
+            params.append(source_id)
+        rows = self.db.query(
+            f"select * from change_sets where {' and '.join(where)} order by detected_at desc, id desc",
+            params,
+        )
+        return [self._change_set(row) for row in rows]
+
+    def latest_change_set(self, source_id: str) -> RecordedChangeSet | None:
+        sets = self.change_sets(source_id=source_id)
+        return sets[0] if sets else None
+
+    def _change_set(self, row: dict) -> RecordedChangeSet:
+        changes = [
+            Change(
+                kind=c["kind"], section=json.loads(c["section"]), old=c["old"], new=c["new"],
+                significance=c["significance"],
+                diff=[(op, text) for op, text in json.loads(c["diff"] or "[]")],
+                old_section=json.loads(c["old_section"]) if c["old_section"] else None,
+            )
+            for c in self.db.query(
+                "select * from changes where change_set_id = ? order by position", [row["id"]]
+            )
+        ]
+        return RecordedChangeSet(
+            id=row["id"], source=row["source_id"], detected_at=row["detected_at"],
+            from_version=row["from_version"], to_version=row["to_version"],
+            summary=row["summary"], changes=changes,
+        )
+
+    def fetches(self, source_id: str | None = None) -> list[dict]:
+        if source_id:
+            return list(self.db["fetches"].rows_where("source_id = ?", [source_id], order_by="id"))
+        return list(self.db["fetches"].rows_where(order_by="id"))
+
+    def integrity_check(self) -> str:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _json_or_none(value) -> str | None:
+    return None if value is None else json.dumps(value)

@@ -1,0 +1,53 @@
+"""The store: a real SQLite file, WAL, foreign keys, migrations that run once."""
+
+import sqlite3
+
+import pytest
+
+import differ
+from store import NotFound, Store
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "pw.db") as s:
+        s.sync_sources([{"id": "acme", "url": "https://acme.example/p", "name": "Acme"}])
+        yield s
+
+
+def test_a_new_database_is_in_wal_mode_with_foreign_keys(store):
+    assert store.db.journal_mode == "wal"
+    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_fetch(source_id="nobody", started_at="2026-01-01", outcome="new")
+
+
+def test_opening_twice_applies_migrations_once(tmp_path):
+    Store(tmp_path / "pw.db").close()
+    with Store(tmp_path / "pw.db") as s:
+        assert s.db["_sqlite_migrations"].count == 1
+
+
+def test_a_body_is_stored_once_per_distinct_content(store):
+    first, new = store.add_snapshot("acme", b"<p>x</p>", fetched_at="t1")
+    again, new_again = store.add_snapshot("acme", b"<p>x</p>", fetched_at="t2")
+    assert (first, new, new_again) == (again, True, False)
+    assert store.snapshot_body(first) == b"<p>x</p>"
+
+
+def test_a_change_set_round_trips_through_the_database(store):
+    snap, _ = store.add_snapshot("acme", b"a", fetched_at="t")
+    v1 = store.add_version("acme", snap, "# T\n\nWe collect names.", "t1", "1")
+    v2 = store.add_version("acme", snap, "# T\n\nWe collect names and bank accounts.", "t2", "1")
+    changes = differ.compare("# T\n\nWe collect names.", "# T\n\nWe collect names and bank accounts.")
+    with store.atomic():
+        store.add_change_set("acme", v1, v2, changes, "2026-11-27T00:00:00.000000Z")
+    (recorded,) = store.change_sets()
+    assert (recorded.from_version, recorded.to_version) == (v1, v2)
+    assert recorded.changes == changes.changes
+    assert store.current_version("acme")["id"] == v2
+
+
+def test_an_unknown_source_is_not_found(store):
+    with pytest.raises(NotFound, match="nobody"):
+        store.source("nobody")
