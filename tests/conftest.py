@@ -1,6 +1,7 @@
 """Shared fixtures: a real HTTP server on 127.0.0.1 serving page files, and the real CLI."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -57,6 +58,10 @@ class Site:
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{old!r} not in {name}"
         path.write_text(text.replace(old, new), encoding="utf-8")
+        # Last-Modified has one-second resolution: move it on, or the server would answer
+        # the next If-Modified-Since with 304 for an edit made within the same second.
+        later = path.stat().st_mtime + 60
+        os.utime(path, (later, later))
 
     def close(self):
         self.httpd.shutdown()
