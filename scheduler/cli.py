@@ -268,3 +268,7 @@ def parse_since(value: str) -> str:
 
 def main():
     cli(prog_name="policywatch")
+
+
+# Commands of other areas live in their own modules (scheduler/cli_<area>.py), each adding
+# itself to `cli`; importing them here registers them.

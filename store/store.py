@@ -246,6 +246,15 @@ class Store:
             return list(self.db["fetches"].rows_where("source_id = ?", [source_id], order_by="id"))
         return list(self.db["fetches"].rows_where(order_by="id"))
 
+    def failure_streak(self, source_id: str) -> int:
+        """How many fetches of the source failed in a row, up to now (0 after a success)."""
+        row = next(self.db.query(
+            "select count(*) as n from fetches where source_id = ? and outcome = 'failed' and id > "
+            "coalesce((select max(id) from fetches where source_id = ? and outcome != 'failed'), 0)",
+            [source_id, source_id],
+        ))
+        return row["n"]
+
     def integrity_check(self) -> str:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
 

@@ -51,3 +51,17 @@ def test_a_change_set_round_trips_through_the_database(store):
 def test_an_unknown_source_is_not_found(store):
     with pytest.raises(NotFound, match="nobody"):
         store.source("nobody")
+
+
+def test_the_failure_streak_counts_failures_since_the_last_success(store):
+    def fetch(outcome):
+        store.add_fetch(source_id="acme", started_at="t", outcome=outcome)
+
+    assert store.failure_streak("acme") == 0
+    fetch("failed")
+    fetch("failed")
+    assert store.failure_streak("acme") == 2
+    fetch("unchanged")
+    assert store.failure_streak("acme") == 0
+    fetch("failed")
+    assert store.failure_streak("acme") == 1
