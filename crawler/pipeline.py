@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import differ
 from store import Store
 
-from .errors import FetchFailure
+from .decode import decode
+from .errors import Broken, FetchFailure
 from .extract import EXTRACTOR_VERSION, extract
 from .spider import Page
 
@@ -52,13 +53,24 @@ def record(store: Store, page: Page) -> Outcome:
             store.add_fetch(**fetch, outcome="unchanged", reason="same bytes")
             return Outcome(source_id, "unchanged")
         try:
-            markdown = extract(
-                page.body, url=page.final_url, select=page.source.get("select"),
-                remove=page.source.get("remove"),
-            )
+            markdown = _extract(page)
         except FetchFailure as failure:
             return _failed(store, fetch, failure)
         return _new_text(store, fetch, page, markdown)
+
+
+def _extract(page: Page) -> str:
+    content_type = page.headers.get("content-type", "")
+    body = page.body
+    if not content_type or content_type.startswith("text/") or "html" in content_type:
+        body = decode(body, content_type)
+    try:
+        return extract(
+            body, url=page.final_url, select=page.source.get("select"),
+            remove=page.source.get("remove"),
+        )
+    except RecursionError:
+        raise Broken("the page is nested too deeply to extract") from None
 
 
 def _new_text(store: Store, fetch: dict, page: Page, markdown: str) -> Outcome:

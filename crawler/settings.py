@@ -30,6 +30,8 @@ def scrapy_settings(crawl: dict) -> dict:
         # A daemon that reads the web must not open a code-running control port.
         "TELNETCONSOLE_ENABLED": False,
         "REMOTE_CONTROL_ENABLED": False,
+        # Only http(s) is ever fetched: no file:, ftp:, s3: or data: even by mistake.
+        "DOWNLOAD_HANDLERS": {"file": None, "ftp": None, "s3": None, "data": None},
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
         "LOG_ENABLED": False,
         "ITEM_PIPELINES": {"crawler.pipeline.RecordPipeline": 100},

@@ -1,6 +1,8 @@
 """One generic spider: one request per configured source, one item per request."""
 
+import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
@@ -25,6 +27,10 @@ class Page:
     failure: FetchFailure | None = None
 
 
+# Every status reaches the spider to be recorded, except the redirects Scrapy must follow.
+_NOT_REDIRECTS = [304, *range(400, 600)]
+
+
 class PolicySpider(scrapy.Spider):
     name = "policies"
     custom_settings: dict = {}
@@ -47,7 +53,7 @@ class PolicySpider(scrapy.Spider):
                 callback=self.parse,
                 errback=self.failed,
                 dont_filter=True,  # two sources may share a URL
-                meta={"source": source, "started_at": now(), "handle_httpstatus_all": True},
+                meta={"source": source, "started_at": now(), "handle_httpstatus_list": _NOT_REDIRECTS},
             )
 
     def parse(self, response):
@@ -58,7 +64,9 @@ class PolicySpider(scrapy.Spider):
             headers={k.decode().lower(): v[0].decode("latin-1") for k, v in response.headers.items() if v},
             body=response.body,
         )
-        page.failure = _http_failure(response.status)
+        page.failure = _http_failure(response.status) or _redirect_failure(
+            page.url, response.url, meta.get("redirect_urls")
+        )
         yield page
 
     def failed(self, failure):
@@ -80,19 +88,50 @@ def _http_failure(status: int) -> FetchFailure | None:
     return Broken(f"HTTP {status}")
 
 
+# A policy URL that now redirects here has lost its page: the site sends people to log in, or
+# to its home page. That is a broken source, not a policy whose text was deleted.
+_LOGIN = re.compile(r"(^|[/_.-])(log-?in|sign-?in|signon|auth|account/login|sso)([/_.?-]|$)", re.I)
+
+
+def _redirect_failure(url: str, final_url: str, redirects) -> FetchFailure | None:
+    if not redirects or final_url == url:
+        return None
+    final = urlsplit(final_url)
+    if final.path in ("", "/") and urlsplit(url).path not in ("", "/"):
+        return Broken(f"redirected to the home page {final_url}")
+    if _LOGIN.search(final.path):
+        return Broken(f"redirected to a login page {final_url}")
+    return None
+
+
 def _network_failure(error: BaseException) -> FetchFailure:
+    """Classify what stood between us and a response; the reason reads well in one line."""
     name = type(error).__name__
-    message = str(error) or name
+    message = " ".join((str(error) or name).split())
+    lower = message.lower()
     if isinstance(error, IgnoreRequest):
-        if "robots.txt" in message:
+        response = getattr(error, "response", None)
+        if "robots.txt" in lower:
             return Blocked("robots.txt disallows this URL")
+        if response is not None and 300 <= response.status < 400:
+            location = response.headers.get("Location", b"").decode("latin-1")
+            return Broken(f"HTTP {response.status} redirect to {location or 'nowhere'} not followed")
+        if "max redirections" in lower:
+            return Broken("too many redirects (a redirect loop?)")
+        if "download_maxsize" in lower or "max size" in lower:
+            return Broken(f"body too large: {message}")
         return Broken(message)
-    if "Timeout" in name or "timed out" in message.lower():
+    if "timeout" in name.lower() or "timed out" in lower:
         return Transient("timeout")
-    if "maxsize" in message.lower() or "max size" in message.lower() or "Cancelled" in name:
-        return Broken(f"body too large or download cancelled ({message})")
-    if "DNS" in name or "Resolve" in name:
-        return Transient(f"DNS lookup failed ({message})")
+    if "max size" in lower or "maxsize" in lower:
+        return Broken(f"body too large: {message}")
+    if "dns" in name.lower() or "resolve" in name.lower() or "dns lookup" in lower:
+        return Transient(message if lower.startswith("dns") else f"DNS lookup failed: {message}")
     if "ConnectionRefused" in name:
         return Transient("connection refused")
+    if "ssl" in lower or "tls" in lower:
+        detail = re.findall(r"'([^']*[a-z][^']*)'\)\]", message)
+        return Transient("TLS error" + (f": {detail[-1]}" if detail else ""))
+    if any(word in name for word in ("ConnectionLost", "ResponseFailed", "DataLoss")) or "reset" in lower:
+        return Transient("connection lost before the page was complete")
     return Transient(f"{name}: {message}")

@@ -1,0 +1,117 @@
+"""Servers misbehave; policywatch records each fault as a failure of the right class and never
+turns it into a version or a "policy deleted" change."""
+
+import json
+import sqlite3
+
+import pytest
+
+from conftest import write_config
+from faults import FaultServer
+
+# path -> (expected start of the crawl line, expected error class or None when a version is fine)
+FAULTS = {
+    "status-500": ("status/500", "failed: HTTP 500", "transient"),
+    "status-502": ("status/502", "failed: HTTP 502", "transient"),
+    "status-503": ("status/503", "failed: HTTP 503", "transient"),
+    "status-504": ("status/504", "failed: HTTP 504", "transient"),
+    "retry-after": ("retry-after", "failed: HTTP 503", "transient"),
+    "status-429": ("status/429", "failed: HTTP 429", "transient"),
+    "status-403": ("status/403", "failed: HTTP 403", "blocked"),
+    "status-406": ("status/406", "failed: HTTP 406", "blocked"),
+    "status-404": ("status/404", "failed: HTTP 404", "broken"),
+    "status-410": ("status/410", "failed: HTTP 410", "broken"),
+    "login-redirect": ("login-redirect", "failed: redirected to a login page", "broken"),
+    "home-redirect": ("home-redirect", "failed: redirected to the home page", "broken"),
+    "redirect-loop": ("redirect-loop", "failed: too many redirects", "broken"),
+    "redirect-file": ("redirect-file", "failed: HTTP 302 redirect to file:///etc/passwd not followed", "broken"),
+    "refused": ("!http://127.0.0.1:9/policy", "failed: connection refused", "transient"),
+    "no-dns": ("!http://policywatch-test.invalid/policy", "failed: DNS lookup failed", "transient"),
+    "tls-error": ("!https://127.0.0.1:{port}/ok", "failed: TLS error", "transient"),
+    "reset": ("reset", "failed: connection lost", "transient"),
+    "hang": ("hang", "failed: timeout", "transient"),
+    "drip": ("drip", "failed: timeout", "transient"),
+    "big": ("big", "failed: body too large", "broken"),
+    "gzip-bomb": ("gzip-bomb", "failed: body too large", "broken"),
+    "empty": ("empty", "failed: ", "broken"),
+    "binary": ("binary", "failed: ", "broken"),
+}
+# Pages that are fine to extract (or to fail on), but must never crash the run.
+SURVIVABLE = {"deep": "deep", "unclosed": "unclosed", "latin1": "latin1-as-utf8", "utf16": "utf16"}
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    """One crawl over every fault, in one run, as the daemon would meet them."""
+    from conftest import run_cli
+
+    tmp = tmp_path_factory.mktemp("faults")
+    server = FaultServer()
+    port = server.httpd.server_address[1]
+    sources = []
+    for sid, (path, _, _) in {**FAULTS, **{k: (v, "", None) for k, v in SURVIVABLE.items()}}.items():
+        url = path[1:].format(port=port) if path.startswith("!") else f"{server.url}/{path}"
+        sources.append({"id": sid, "url": url, "select": "main"})
+    sources.append({"id": "healthy", "url": f"{server.url}/ok", "select": "main"})
+    config = write_config(tmp / "config.toml", sources, tmp / "pw.db", timeout=3, max_size=1024 * 1024)
+    try:
+        proc = run_cli("--config", str(config), "crawl")
+    finally:
+        server.close()
+    lines = dict(line.split(None, 1) for line in proc.stdout.splitlines() if line and not line.startswith(" "))
+    yield {"lines": lines, "db": tmp / "pw.db", "stdout": proc.stdout}
+
+
+def query(db, sql, *params):
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("sid", FAULTS)
+def test_each_fault_is_a_failure_of_its_class_with_no_version(crawled, sid):
+    _, line, error_class = FAULTS[sid]
+    assert crawled["lines"][sid].startswith(line), crawled["lines"][sid]
+    (fetch,) = query(crawled["db"], "select * from fetches where source_id = ?", sid)
+    assert fetch["outcome"] == "failed"
+    if error_class:
+        assert fetch["error_class"] == error_class
+    assert query(crawled["db"], "select id from versions where source_id = ?", sid) == []
+
+
+def test_the_healthy_source_is_recorded_despite_every_other_fault(crawled):
+    assert crawled["lines"]["healthy"] == "new"
+
+
+def test_every_source_has_exactly_one_fetch_row(crawled):
+    counts = query(crawled["db"], "select source_id, count(*) as n from fetches group by source_id")
+    assert len(counts) == len(FAULTS) + len(SURVIVABLE) + 1
+    assert {c["n"] for c in counts} == {1}
+
+
+def test_a_redirect_to_a_file_url_is_never_followed(crawled):
+    (fetch,) = query(crawled["db"], "select * from fetches where source_id = 'redirect-file'")
+    assert fetch["final_url"] is None or fetch["final_url"].startswith("http")
+    assert "root:" not in json.dumps(query(crawled["db"], "select markdown from versions"))
+
+
+@pytest.mark.parametrize("sid", ["latin1", "utf16"])
+def test_a_wrong_or_missing_charset_is_decoded_right(crawled, sid):
+    assert crawled["lines"][sid] == "new"
+    (version,) = query(crawled["db"], "select markdown from versions where source_id = ?", sid)
+    assert "café in Zürich" in version["markdown"]
+
+
+@pytest.mark.parametrize("sid", ["deep", "unclosed"])
+def test_malformed_html_is_extracted_or_a_failure_never_a_crash(crawled, sid):
+    line = crawled["lines"][sid]
+    assert line == "new" or line.startswith("failed: ")
+    assert "Traceback" not in crawled["stdout"]
+
+
+def test_unclosed_tags_still_give_the_policy_text(crawled):
+    (version,) = query(crawled["db"], "select markdown from versions where source_id = 'unclosed'")
+    assert "We collect your name." in version["markdown"]
