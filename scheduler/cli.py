@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import sqlite3
 import sys
 import tempfile
 from datetime import datetime, timedelta, timezone
@@ -38,6 +39,8 @@ class Group(click.Group):
             raise ConfigProblem(str(e)) from None
         except (store_pkg.StoreError, FetchFailure) as e:
             raise click.ClickException(str(e)) from None
+        except sqlite3.Error as e:
+            raise click.ClickException(f"database error: {e}") from None
 
 
 @click.group(cls=Group)
@@ -90,7 +93,27 @@ def crawl(ctx, source_ids):
         def show(outcome):
             click.echo(f"{outcome.source:<{width}}  {outcome.line()}")
 
-        reactor.run(lambda: run_once(sources, store, config.crawl, on_outcome=show))
+        outcomes = reactor.run(lambda: run_once(sources, store, config.crawl, on_outcome=show))
+        click.echo(summarize(outcomes), err=True)
+
+
+def summarize(outcomes) -> str:
+    """`14 sources: 1 new, 11 unchanged, 1 changed, 1 failed`."""
+    counts = {status: 0 for status in ("new", "unchanged", "changed", "failed")}
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+    return f"{len(outcomes)} sources: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+
+
+@cli.command(name="check-config")
+@click.pass_context
+def check_config(ctx):
+    """Validate the configuration without crawling: exit 0 when valid, 2 otherwise.
+
+    Example: policywatch --config config.toml check-config
+    """
+    config = load_config(ctx)
+    click.echo(f"{config.path}: ok, {len(config.sources)} sources")
 
 
 @cli.command()

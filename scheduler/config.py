@@ -110,8 +110,8 @@ def parse(text: str, path: Path | str = "config.toml") -> Config:
             kind, _ = SOURCE_KEYS[key]
             if not isinstance(value, kind):
                 fail(("sources", i, key), f"{where}.{key}: wrong type: {value!r}")
-            if isinstance(value, list) and not all(isinstance(v, (str, dict)) for v in value):
-                fail(("sources", i, key), f"{where}.{key}: must be a list of strings")
+            if key == "ignore" and not all(isinstance(v, str) for v in value):
+                fail(("sources", i, key), f"{where}.{key}: must be a list of regular expressions")
         for key, (_, required) in SOURCE_KEYS.items():
             if required and key not in source:
                 fail(("sources", i, None), f"{where}.{key}: missing required key")
@@ -124,6 +124,11 @@ def parse(text: str, path: Path | str = "config.toml") -> Config:
         url = urlparse(source["url"])
         if url.scheme not in ("http", "https") or not url.netloc:
             fail(("sources", i, "url"), f"{where}.url: must be an http(s) URL, not {source['url']!r}")
+        for key in ("select", "remove"):
+            rules = source.get(key, [])
+            for rule in [rules] if isinstance(rules, str) else rules:
+                if error := crawler.rule_error(rule):
+                    fail(("sources", i, key), f"{where}.{key}: {error}")
         for key in ("ignore",):
             for pattern in source.get(key, []):
                 try:

@@ -78,3 +78,40 @@ def test_crawl_with_an_invalid_config_exits_2_naming_the_key_and_crawls_nothing(
     assert f"{config}:5: crawl.timeuot: unknown key" in proc.stderr
     assert proc.stdout == ""
     assert not (tmp_path / "pw.db").exists()
+
+
+@pytest.mark.parametrize("select, message", [
+    ('select = "div[role=article"', "invalid CSS selector"),
+    ('select = [{ startBefore = "h1" }]', "a range needs"),
+    ('select = [{ startBefore = "h1", endBefore = "##x" }]', "invalid CSS selector"),
+    ('select = [{ beginBefore = "h1", endBefore = "p" }]', "unknown range key 'beginBefore'"),
+])
+def test_an_invalid_selector_is_a_config_error_naming_the_line(select, message):
+    with pytest.raises(ConfigError) as e:
+        parse(GOOD.replace('select = "#policy"', select), "config.toml")
+    assert str(e.value).startswith("config.toml:10: sources[1].select: ")
+    assert message in str(e.value)
+
+
+def test_a_range_selector_is_accepted():
+    config = parse(GOOD.replace('select = "#policy"', 'select = [{ startBefore = "h1", endAfter = "#end" }]'))
+    assert config.sources[0]["select"] == [{"startBefore": "h1", "endAfter": "#end"}]
+
+
+def test_check_config_validates_without_crawling(tmp_path, cli):
+    config = tmp_path / "config.toml"
+    config.write_text(GOOD)
+    proc = cli("--config", str(config), "check-config")
+    assert proc.stdout == f"{config}: ok, 2 sources\n"
+    config.write_text(GOOD.replace('url = "https://acme.example/terms"', 'url = "file:///etc/passwd"'))
+    proc = cli("--config", str(config), "check-config", check=False)
+    assert proc.returncode == 2
+    assert f"{config}:14: sources[2].url: must be an http(s) URL" in proc.stderr
+
+
+def test_an_unreadable_config_exits_2(tmp_path, cli):
+    config = tmp_path / "config.toml"
+    config.write_bytes(b"\xff\xfe not utf-8")
+    proc = cli("--config", str(config), "check-config", check=False)
+    assert proc.returncode == 2
+    assert str(config) in proc.stderr
