@@ -199,10 +199,13 @@ def _visible_text(element) -> str:
 
 
 def _drop_noise(root) -> None:
+    # Invisible elements go (hidden A/B variants, closed dialogs, screen-reader duplicates),
+    # except folded accordions and inactive tabs: policies hide whole sections in them.
+    controlled = {i for v in root.xpath("//@aria-controls") for i in v.split()}
     doomed = [el for el in root.iter()
               if not isinstance(el.tag, str)  # comments, processing instructions
               or el.tag in ("script", "style", "noscript", "template")
-              or noise.is_hidden(el)]
+              or (noise.is_hidden(el) and not noise.is_collapsed_panel(el, controlled))]
     for el in doomed:
         if el.getparent() is not None:
             _remove(el)

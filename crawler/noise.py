@@ -37,12 +37,15 @@ def clean_url(href: str, base: str = "", extra_params=()) -> str:
         return href
     extra = {p.lower() for p in extra_params}
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not _is_tracking(k.lower(), extra)]
+            if not _is_tracking(k.lower(), v, extra)]
     return urlunsplit(parts._replace(query=urlencode(kept, doseq=True)))
 
 
-def _is_tracking(name: str, extra: set[str]) -> bool:
-    return name in TRACKING_PARAMS or name in extra or name.startswith(TRACKING_PREFIXES)
+def _is_tracking(name: str, value: str, extra: set[str]) -> bool:
+    # A bare number as a parameter name ("file.pdf?1653379842366") is a cache buster.
+    cache_buster = (name.isdigit() and not value) or (name == "_" and value.isdigit())
+    return (cache_buster or name in TRACKING_PARAMS or name in extra
+            or name.startswith(TRACKING_PREFIXES))
 
 
 def decode_cf_email(encoded: str) -> str:
@@ -62,6 +65,18 @@ def decode_cf_email(encoded: str) -> str:
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)",
                            re.IGNORECASE)
+
+
+_PANEL_CLASS = re.compile(r"collaps|accordion|tab-?pane|tab-?content|panel|toggle|expand|sanfona",
+                          re.IGNORECASE)
+
+
+def is_collapsed_panel(element, controlled_ids: set[str]) -> bool:
+    """A folded accordion or inactive tab: hidden until a reader opens it, but policy text."""
+    attrib = element.attrib
+    return (attrib.get("id", "") in controlled_ids or "aria-labelledby" in attrib
+            or attrib.get("role") in ("tabpanel", "region")
+            or bool(_PANEL_CLASS.search(attrib.get("class", ""))))
 
 
 def is_hidden(element) -> bool:
