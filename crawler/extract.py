@@ -38,7 +38,7 @@ from .errors import Blocked, ExtractionError
 __all__ = ["EXTRACTOR_VERSION", "extract", "check_shrink", "normalize", "to_markdown"]
 
 # Recorded with every version: a change here changes every version (re-extractions are technical).
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 # Links stay in the Markdown as [text](url): a policy that starts pointing to another
 # processor's terms, or an opt-out link that moves, is a change a reader wants (as a `minor`
@@ -47,6 +47,10 @@ EXTRACTOR_VERSION = "2"
 # noise pair differs by a link target, so keeping links costs no false alarm (bench/corpus_eval.py
 # --no-links measures the other choice).
 KEEP_LINKS = True
+
+# Without selectors, a page this short is an error or loading page ("the connection is taking
+# longer than expected"), not a policy: no policy on the corpus is under 2,000 characters.
+MIN_GENERIC_CHARS = 300
 
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "head", "object", "embed",
          "canvas", "video", "audio", "map", "select", "option", "button", "input", "textarea",
@@ -166,7 +170,9 @@ def _extract_html(html: str, *, url: str, select, remove, tracking_params) -> st
         parts = [part for selector in selectors for part in _matches(root, selector, required=True)]
         markdown = "\n\n".join(to_markdown(part) for part in _outermost(parts))
     else:
-        markdown = _generic(root, url)
+        markdown = normalize(_generic(root, url))
+        if markdown and len(markdown) < MIN_GENERIC_CHARS:
+            raise ExtractionError(f"only {len(markdown)} characters of main content: not a policy page")
     return normalize(markdown)
 
 
