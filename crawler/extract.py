@@ -38,7 +38,7 @@ from .errors import Blocked, ExtractionError
 __all__ = ["EXTRACTOR_VERSION", "extract", "check_shrink", "normalize", "to_markdown"]
 
 # Recorded with every version: a change here changes every version (re-extractions are technical).
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 # Links stay in the Markdown as [text](url): a policy that starts pointing to another
 # processor's terms, or an opt-out link that moves, is a change a reader wants (as a `minor`
@@ -60,6 +60,7 @@ _INLINE = {"a", "span", "b", "strong", "i", "em", "u", "small", "big", "sup", "s
            "bdi", "bdo", "wbr", "data", "var", "kbd", "samp", "dfn", "tt", "acronym", "nobr"}
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _LISTS = {"ul", "ol", "menu"}
+_BR = "\u2028"  # a <br>: a line break inside a block (source newlines are only spaces)
 _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"), None)
 _SPACE_CHARS = {ord(c): " " for c in "\xa0\u2007\u202f\u2009\u200a\u3000"}
 
@@ -162,8 +163,11 @@ def _extract_html(html: str, *, url: str, select, remove, tracking_params) -> st
     _check_challenge(root, html)
     _drop_noise(root)
     for selector in _as_list(remove):
-        for element in _matches(root, selector, required=False):
-            _remove(element)
+        if isinstance(selector, dict):
+            _remove_range(root, selector)
+        else:
+            for element in _matches(root, selector, required=False):
+                _remove(element)
     _normalize_links(root, url, tracking_params)
     selectors = _as_list(select)
     if selectors:
@@ -274,8 +278,8 @@ def _matches(root, selector, *, required: bool) -> list:
     return matched
 
 
-def _range(root, selector: dict, *, required: bool):
-    """A copy of the part of the page between a range's start and end points."""
+def _range_points(root, selector: dict):
+    """The start and end elements of a range and which side of each is meant; None if absent."""
     starts = [k for k in ("startBefore", "startAfter") if k in selector]
     ends = [k for k in ("endBefore", "endAfter") if k in selector]
     if len(starts) != 1 or len(ends) != 1:
@@ -284,17 +288,50 @@ def _range(root, selector: dict, *, required: bool):
     start = _css(selector[start_key])(root)
     end = _css(selector[end_key])(root)
     if not start or not end:
+        return None, selector[start_key] if not start else selector[end_key]
+    return (start[0], start_key == "startAfter", end[0], end_key == "endAfter"), None
+
+
+def _range(root, selector: dict, *, required: bool):
+    """A copy of the part of the page between a range's start and end points."""
+    points, missing = _range_points(root, selector)
+    if points is None:
         if required:
-            missing = selector[start_key] if not start else selector[end_key]
             raise ExtractionError(f"range selector {missing!r} matched nothing")
         return None
-    start, end = start[0], end[0]
+    start, after_start, end, after_end = points
+    start_key = "startAfter" if after_start else "startBefore"
     order = {el: i for i, el in enumerate(root.iter())}
     if order[end] < order[start] or (start_key == "startAfter" and end in set(start.iter())):
         if required:
             raise ExtractionError(f"range {selector!r} ends before it starts")
         return None
-    return _cut(start, start_key == "startAfter", end, end_key == "endAfter")
+    return _cut(start, after_start, end, after_end)
+
+
+def _remove_range(root, selector: dict) -> None:
+    """Remove, in place, the elements that lie wholly inside a range (and the text between them)."""
+    points, _ = _range_points(root, selector)
+    if points is None:
+        return
+    start, after_start, end, after_end = points
+    elements = list(root.iter())
+    index = {el: i for i, el in enumerate(elements)}
+    last: dict = {}
+    for el in reversed(elements):  # children come after their parent: fill from the end
+        last[el] = last[el[-1]] if len(el) else index[el]
+    begin = last[start] + 1 if after_start else index[start]
+    stop = last[end] + 1 if after_end else index[end]
+    inside = [el for el in elements if index[el] >= begin and last[el] < stop]
+    chosen = set(inside)
+    for el in inside:
+        parent = el.getparent()
+        if parent is None or parent in chosen:
+            continue
+        keep_tail = after_end and (el is end or end in set(el.iterdescendants()))
+        if not keep_tail:
+            el.tail = None
+        _remove(el)
 
 
 def _cut(start, after_start: bool, end, after_end: bool):
@@ -424,7 +461,7 @@ def _inline(element, links: bool = True) -> str:
     for child in element:
         tag = _tag(child)
         if tag == "br":
-            pieces.append("\n")
+            pieces.append(_BR)
         elif tag and tag not in _DROP:
             pieces.append(_inline_child(child, links))
         pieces.append(child.tail or "")
@@ -479,7 +516,7 @@ def _container(element, blocks: list[str], depth: int) -> None:
     for child in element:
         tag = _tag(child)
         if tag == "br":
-            inline.append("\n")
+            inline.append(_BR)
         elif tag is None or tag in _DROP:
             pass
         elif _is_inline(child):
@@ -497,7 +534,7 @@ def _container(element, blocks: list[str], depth: int) -> None:
 
 def _add_paragraphs(text: str, blocks: list[str]) -> None:
     # A <br> splits a paragraph into lines; each line is kept, one paragraph per block.
-    lines = [_clean(line) for line in text.split("\n")]
+    lines = [_clean(line) for line in text.split(_BR)]
     lines = [line for line in lines if line]
     if lines:
         blocks.append("\n".join(lines))
