@@ -23,6 +23,7 @@ Empty text is an ExtractionError: a broken extraction is a failure, never a "pol
 `check_shrink` compares with the current version, which only the pipeline knows.
 """
 
+import codecs
 import copy
 import re
 from collections.abc import Iterable
@@ -33,6 +34,7 @@ import trafilatura
 from lxml.cssselect import CSSSelector
 
 from . import noise
+from .decode import decode
 from .errors import Blocked, ExtractionError
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "check_shrink", "normalize", "to_markdown"]
@@ -66,6 +68,7 @@ _BR = "\u2028"  # a <br>: a line break inside a block (source newlines are only 
 _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"), None)
 _SPACE_CHARS = {ord(c): " " for c in "\xa0\u2007\u202f\u2009\u200a\u3000"}
 
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml", "text/xml"}
 _TEXT_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
 
@@ -76,10 +79,11 @@ def extract(body: bytes | str, *, url: str = "", content_type: str | None = None
     kind = _kind(content_type, body)
     if kind == "pdf":
         raise ExtractionError("PDF extraction is not supported yet")
+    text = decode(body, content_type) if isinstance(body, bytes) else body
     if kind == "text":
-        markdown = normalize(_decode(body, content_type))
+        markdown = normalize(text)
     else:
-        markdown = _extract_html(_decode(body, content_type), url=url, select=select,
+        markdown = _extract_html(text, url=url, select=select,
                                  remove=remove, tracking_params=tracking_params or ())
     markdown = apply_ignore(markdown, ignore)
     if not markdown:
@@ -129,33 +133,10 @@ def _kind(content_type: str | None, body: bytes | str) -> str:
     if isinstance(head, bytes):
         if head.startswith(b"%PDF-"):
             return "pdf"
-        if b"\0" in head:
+        if b"\0" in head and not head.startswith(_UTF16_BOMS):
             raise ExtractionError("unsupported content: binary data")
-        head = head.decode("latin-1")
+        head = decode(head)
     return "html" if re.search(r"<(?:!doctype|html|head|body|div|p|h\d)\b", head, re.I) else "text"
-
-
-def _decode(body: bytes | str, content_type: str | None) -> str:
-    if isinstance(body, str):
-        return body
-    charset = _charset(content_type) or _meta_charset(body[:4096])
-    for encoding in (charset, "utf-8"):
-        if encoding:
-            try:
-                return body.decode(encoding)
-            except (LookupError, UnicodeDecodeError):
-                continue
-    return body.decode("windows-1252", errors="replace")
-
-
-def _charset(content_type: str | None) -> str | None:
-    m = re.search(r"charset=[\"']?([\w.:-]+)", content_type or "", re.I)
-    return m.group(1) if m else None
-
-
-def _meta_charset(head: bytes) -> str | None:
-    m = re.search(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", head, re.I)
-    return m.group(1).decode("ascii") if m else None
 
 
 # --- HTML -------------------------------------------------------------------------------------

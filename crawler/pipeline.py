@@ -7,11 +7,16 @@ never a version, never a "policy deleted" change; the previous version stays cur
 from dataclasses import dataclass
 
 import differ
-from store import Store
+from store import Store, sha256
 
-from .decode import decode
-from .errors import Broken, FetchFailure
-from .extract import EXTRACTOR_VERSION, extract
+from .errors import Blocked, Broken, FetchFailure, Transient
+from .extract import EXTRACTOR_VERSION, check_shrink, extract
+
+# A new text shorter than this share of the current one is a broken page, not a new policy.
+MIN_TEXT_RATIO = 0.5
+# A new text equal to one of the last this-many versions is a revert (A→B→A), not news.
+FLAPPING_WINDOW = 3
+_FAILURES = {"transient": Transient, "blocked": Blocked, "broken": Broken}
 from .spider import Page
 
 
@@ -38,10 +43,10 @@ def record(store: Store, page: Page) -> Outcome:
     with store.atomic():
         if page.failure:
             return _failed(store, fetch, page.failure)
-        if page.status == 304:
-            store.add_fetch(**fetch, outcome="unchanged", reason="304 not modified")
-            return Outcome(source_id, "unchanged")
         latest = store.latest_snapshot(source_id)
+        if page.status == 304:
+            # Not modified since the latest snapshot: the same outcome as last time.
+            return _same_as_before(store, fetch, latest and latest["id"], "304 not modified")
         snapshot_id, _ = store.add_snapshot(
             source_id, page.body, fetched_at=page.finished_at, url=page.final_url,
             status=page.status, content_type=page.headers.get("content-type"),
@@ -50,8 +55,7 @@ def record(store: Store, page: Page) -> Outcome:
         fetch["snapshot_id"] = snapshot_id
         if latest and latest["id"] == snapshot_id:
             # The same bytes as last time: nothing to extract.
-            store.add_fetch(**fetch, outcome="unchanged", reason="same bytes")
-            return Outcome(source_id, "unchanged")
+            return _same_as_before(store, fetch, snapshot_id, "same bytes")
         try:
             markdown = _extract(page)
         except FetchFailure as failure:
@@ -59,18 +63,30 @@ def record(store: Store, page: Page) -> Outcome:
         return _new_text(store, fetch, page, markdown)
 
 
-def _extract(page: Page) -> str:
-    content_type = page.headers.get("content-type", "")
-    body = page.body
-    if not content_type or content_type.startswith("text/") or "html" in content_type:
-        body = decode(body, content_type)
+def _same_as_before(store: Store, fetch: dict, snapshot_id: int | None, reason: str) -> Outcome:
+    """Bytes we have seen: they come to what they came to last time (a broken page stays broken)."""
+    fetch["snapshot_id"] = snapshot_id
+    last = store.last_fetch_of(snapshot_id) if snapshot_id else None
+    if last and last["outcome"] == "failed":
+        return _failed(store, fetch, _FAILURES[last["error_class"]](last["reason"]))
+    store.add_fetch(**fetch, outcome="unchanged", reason=reason)
+    return Outcome(fetch["source_id"], "unchanged")
+
+
+def extract_source(source: dict, body: bytes, content_type: str | None, url: str) -> str:
+    """The Markdown of a page body by the source's rules (also used to re-extract snapshots)."""
     try:
         return extract(
-            body, url=page.final_url, select=page.source.get("select"),
-            remove=page.source.get("remove"),
+            body, url=url, content_type=content_type, select=source.get("select"),
+            remove=source.get("remove"), ignore=source.get("ignore"),
+            tracking_params=source.get("tracking_params"),
         )
     except RecursionError:
         raise Broken("the page is nested too deeply to extract") from None
+
+
+def _extract(page: Page) -> str:
+    return extract_source(page.source, page.body, page.headers.get("content-type"), page.final_url)
 
 
 def _new_text(store: Store, fetch: dict, page: Page, markdown: str) -> Outcome:
@@ -87,12 +103,23 @@ def _new_text(store: Store, fetch: dict, page: Page, markdown: str) -> Outcome:
         # New bytes, same policy text: page noise (nonces, timestamps, banners).
         store.add_fetch(**fetch, outcome="unchanged", reason="same text")
         return Outcome(source_id, "unchanged")
+    try:
+        check_shrink(markdown, current["markdown"], page.source.get("min_text_ratio", MIN_TEXT_RATIO))
+    except FetchFailure as failure:
+        return _failed(store, fetch, failure)
+    # A/B variants and flaky servers alternate between texts: a return to a recent text is
+    # recorded as a revert, flagged, and not announced again.
+    recent = store.recent_versions(source_id, page.source.get("flapping_window", FLAPPING_WINDOW) + 1)[1:]
+    reverted_to = next((v["id"] for v in recent if v["sha256"] == sha256(markdown)), None)
+    flapping = reverted_to is not None
     version_id = store.add_version(
-        source_id, fetch["snapshot_id"], markdown, page.finished_at, EXTRACTOR_VERSION
+        source_id, fetch["snapshot_id"], markdown, page.finished_at, EXTRACTOR_VERSION, flapping=flapping
     )
-    store.add_change_set(source_id, current["id"], version_id, changes, page.finished_at)
-    store.add_fetch(**fetch, outcome="changed", version_id=version_id)
-    return Outcome(source_id, "changed", changes.summary())
+    store.add_change_set(source_id, current["id"], version_id, changes, page.finished_at, flapping=flapping)
+    store.add_fetch(**fetch, outcome="changed", version_id=version_id,
+                    reason=f"revert to version {reverted_to} (flapping)" if flapping else None)
+    detail = changes.summary() + (f" (revert to version {reverted_to}: flapping, not announced)" if flapping else "")
+    return Outcome(source_id, "changed", detail)
 
 
 def _failed(store: Store, fetch: dict, failure: FetchFailure) -> Outcome:

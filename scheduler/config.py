@@ -29,7 +29,10 @@ SOURCE_KEYS = {
     "type": (str, False),
     "select": ((str, list), False),
     "remove": ((str, list), False),
-    "ignore": (list, False),
+    "ignore": (list, False),  # regular expressions deleted from the text before comparing
+    "tracking_params": (list, False),  # extra query parameters stripped from links
+    "min_text_ratio": ((int, float), False),  # a text shorter than this share is broken (0.5)
+    "flapping_window": (int, False),  # a return to one of the last N versions is a revert (3)
 }
 TABLES = {"store": store.CONFIG, "crawl": crawler.CONFIG}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -110,8 +113,10 @@ def parse(text: str, path: Path | str = "config.toml") -> Config:
             kind, _ = SOURCE_KEYS[key]
             if not isinstance(value, kind):
                 fail(("sources", i, key), f"{where}.{key}: wrong type: {value!r}")
-            if key == "ignore" and not all(isinstance(v, str) for v in value):
-                fail(("sources", i, key), f"{where}.{key}: must be a list of regular expressions")
+            if key in ("ignore", "tracking_params") and not all(isinstance(v, str) for v in value):
+                fail(("sources", i, key), f"{where}.{key}: must be a list of strings")
+            if key in ("min_text_ratio", "flapping_window") and (isinstance(value, bool) or value < 0):
+                fail(("sources", i, key), f"{where}.{key}: must be a positive number")
         for key, (_, required) in SOURCE_KEYS.items():
             if required and key not in source:
                 fail(("sources", i, None), f"{where}.{key}: missing required key")

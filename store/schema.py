@@ -66,3 +66,11 @@ def m001_initial(db):
     db["versions"].create_index(["source_id", "created_at"])
     db["change_sets"].create_index(["detected_at"])
     db["changes"].create_index(["change_set_id"])
+
+
+@migrations()
+def m002_reverts_and_technical_changes(db):
+    # A revert to a recent text (A→B→A) and a re-extraction are recorded, never announced.
+    db["versions"].add_column("flapping", int, not_null_default=0)
+    db["change_sets"].add_column("flapping", int, not_null_default=0)
+    db["change_sets"].add_column("technical", int, not_null_default=0)

@@ -39,6 +39,8 @@ class RecordedChangeSet:
     to_version: int
     summary: str
     changes: list[Change] = field(default_factory=list)
+    technical: bool = False  # a re-extraction, not an edit by the vendor: never announced
+    flapping: bool = False  # a revert to a recent version (A→B→A): never announced again
 
     def to_dict(self) -> dict:
         return {
@@ -48,6 +50,8 @@ class RecordedChangeSet:
             "from_version": self.from_version,
             "to_version": self.to_version,
             "summary": self.summary,
+            "technical": self.technical,
+            "flapping": self.flapping,
             "changes": [c.to_dict() for c in self.changes],
         }
 
@@ -133,6 +137,20 @@ class Store:
         )
         return next(rows, None)
 
+    def recent_versions(self, source_id: str, n: int) -> list[dict]:
+        """The `n` newest versions of a source, newest first, without their text."""
+        return list(self.db.query(
+            "select id, sha256, created_at from versions where source_id = ? order by id desc limit ?",
+            [source_id, n],
+        ))
+
+    def last_fetch_of(self, snapshot_id: int) -> dict | None:
+        """The newest fetch that got these bytes: what they came to last time."""
+        return next(self.db.query(
+            "select outcome, error_class, reason from fetches where snapshot_id = ? "
+            "order by id desc limit 1", [snapshot_id]
+        ), None)
+
     # --- recording a fetch (call inside `atomic()`) ------------------------------------
 
     def add_fetch(self, **fetch) -> int:
@@ -163,19 +181,22 @@ class Store:
         return zlib.decompress(row["body"])
 
     def add_version(self, source_id: str, snapshot_id: int, markdown: str, created_at: str,
-                    extractor_version: str, technical: bool = False) -> int:
+                    extractor_version: str, technical: bool = False, flapping: bool = False) -> int:
         row = {
             "source_id": source_id, "snapshot_id": snapshot_id, "created_at": created_at,
             "markdown": markdown, "sha256": sha256(markdown),
             "extractor_version": extractor_version, "technical": int(technical),
+            "flapping": int(flapping),
         }
         return self.db["versions"].insert(row).last_pk
 
     def add_change_set(self, source_id: str, from_version: int, to_version: int,
-                       changes: ChangeSet, detected_at: str) -> int:
+                       changes: ChangeSet, detected_at: str, technical: bool = False,
+                       flapping: bool = False) -> int:
         change_set_id = self.db["change_sets"].insert({
             "source_id": source_id, "from_version": from_version, "to_version": to_version,
             "detected_at": detected_at, "summary": changes.summary(),
+            "technical": int(technical), "flapping": int(flapping),
         }).last_pk
         self.db["changes"].insert_all(
             {
@@ -239,6 +260,7 @@ class Store:
             id=row["id"], source=row["source_id"], detected_at=row["detected_at"],
             from_version=row["from_version"], to_version=row["to_version"],
             summary=row["summary"], changes=changes,
+            technical=bool(row["technical"]), flapping=bool(row["flapping"]),
         )
 
     def fetches(self, source_id: str | None = None) -> list[dict]:
