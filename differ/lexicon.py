@@ -179,7 +179,7 @@ DATA_TYPE_RULES: dict[str, list[str]] = {
     ],
     "identifier": [
         r"\b(?:your |full |first and last |real |legal )name\b|\bname(?:,| and) (?:e-?mail|address|date of birth|phone)\b",
-        r"\busernames?\b|\buser ?ids?\b|\baccount (?:name|id|number)\b|\bmi account\b",
+        r"\busernames?\b|\buser ?ids?\b|(?<!bank )\baccount (?:name|id|number)\b|\bmi account\b",
         r"\bpasswords?\b", r"\bIMEI\b|\bIMSI\b|\bMAC address\b|\bserial number\b",
         r"\b(?:device|advertising|unique|persistent|online) (?:identifiers?|IDs?)\b|\bIDFA\b|\bAAID\b",
         r"\b(?:passport|identity card|id card|driver'?s licen[cs]e|social security number|SSN|national id)\b",
