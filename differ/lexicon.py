@@ -31,7 +31,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
     "first-party-collection": [
         r"\b(?:we|us|our (?:app|services?|website|site))\b(?: \w+){0,3} (?:collect|collects|gather|obtain|receive|record|log|process|processes)\b",
         r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b",
-        r"\bwe (?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b",
+        r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b",
+        r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b",
         r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI,
         r"\b(?:information|data) (?:that )?(?:you|we) (?:provide|give|submit|enter|upload|receive|obtain)",
         r"\bwhen you (?:register|sign up|create an account|use our|use the|visit|upload|log in|subscribe|contact us|pay)",
@@ -48,7 +49,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b",
         r"\b(?:transfer(?:s|red|ring)?|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to)\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
-        r"\bthird[- ]part(?:y|ies)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access)\b",
+        r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access)\b",
         Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition)\b"),
         Weak(r"\b(?:facebook|google|instagram|apple|twitter|spotify)\b"),
     ],

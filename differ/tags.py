@@ -99,7 +99,9 @@ def tag(text: str, section: list[str] | tuple[str, ...] = ()) -> Tags:
             data_types.append(data_type)
             evidence.extend(Evidence(data_type, "data-type", phrase) for _, phrase in hits[:3])
     negations = _first(lexicon.NEGATION_RULES, clause)
-    evidence.extend(Evidence("negated", "negation", phrase) for _, phrase in negations[:2])
+    phrases = [phrase for _, phrase in negations]
+    evidence.extend(Evidence("negated", "negation", p) for p in phrases  # "not sell" is inside "do not sell"
+                    if not any(p != q and p.lower() in q.lower() for q in phrases))
     order = {c: i for i, c in enumerate(lexicon.CATEGORIES)}
     return Tags(tuple(sorted(categories, key=order.__getitem__)), tuple(data_types), bool(negations),
                 tuple(evidence))
