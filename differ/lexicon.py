@@ -1,0 +1,284 @@
+"""The tagger's rules: what phrases signal which data practice and which data type.
+
+Written for this project, after the categories of the OPP-115 annotation scheme (Wilson et
+al., 2016). Each rule is a regular expression; the text it matched is the evidence a reader
+sees. Patterns are matched case-insensitively on a clause with single spaces.
+
+Why these phrases: OPP-115 annotators label a *segment* with every practice it describes, so a
+paragraph that mentions using data for a purpose is `first-party-collection` even without the
+word "collect", a cookie-refusal tip is `user-choice`, and introductions, definitions and
+"contact us" text are `other`.
+"""
+
+CATEGORIES = (
+    "first-party-collection", "third-party-sharing", "user-choice", "user-access",
+    "data-retention", "data-security", "policy-change", "do-not-track", "specific-audiences", "other",
+)
+
+DATA_TYPES = (
+    "financial", "health", "contact", "location", "demographic", "identifier", "online-activity",
+    "user-profile", "social", "device", "cookies-tracking", "biometric", "children", "communications",
+)
+
+_DATA = r"(?:personal |your |such |this |the |any |some |certain |user |customer )*(?:information|data|info|details)"
+_PI = r"(?:personal |your |such |this |the |any |certain |users?'? )*(?:information|data)"
+
+class Weak(str):
+    """A pattern too common to assign a category alone: it needs another rule of that category."""
+
+
+CATEGORY_RULES: dict[str, list[str]] = {
+    "first-party-collection": [
+        r"\b(?:we|us|our (?:app|services?|website|site))\b(?: \w+){0,3} (?:collect|collects|gather|obtain|receive|record|log|process|processes)\b",
+        r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b",
+        r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b",
+        r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b",
+        r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI,
+        r"\b(?:information|data) (?:that )?(?:you|we) (?:provide|give|submit|enter|upload|receive|obtain)",
+        r"\bwhen you (?:register|sign up|create an account|use our|use the|visit|upload|log in|subscribe|contact us|pay)",
+        Weak(r"\bto (?:provide|improve|personali[sz]e|operate|deliver|develop|customi[sz]e|optimi[sz]e|fulfil+|process|verify|send you|communicate)\b"),
+        Weak(r"\b(?:purposes?|legal bas[ie]s|lawful bas[ie]s|legitimate interests?)\b"),
+        r"\bwe (?:may )?(?:use|place|set) cookies\b",
+        r"\bautomatically (?:collect|record|receive)",
+        r"\b(?:you|users) (?:can |may |also )*(?:provide|enter|submit|upload|give us)\b",
+        Weak(r"\bcookies\b|\bhow you use\b|\bimprov\w+ (?:and \w+ )?our services\b"),
+    ],
+    "third-party-sharing": [
+        r"\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data )?with us)",
+        r"\b(?:disclose[sd]?|disclosing|disclosures?)\b",
+        r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b",
+        r"\b(?:transfer(?:s|red|ring)?|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to)\b",
+        Weak(r"\bthird[- ]part(?:y|ies)\b"),
+        r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access)\b",
+        Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition)\b"),
+        Weak(r"\b(?:facebook|google|instagram|apple|twitter|spotify)\b"),
+    ],
+    "user-choice": [
+        r"\bopt(?:-| )?(?:out|in)\b",
+        r"\bunsubscribe\b",
+        r"\b(?:withdraw|revoke|give|refuse|deny)(?: \w+){0,2} consent\b",
+        r"\b(?:with|without) your (?:prior |explicit |express )?(?:consent|permission)\b",
+        r"\byour (?:consent|permission|choices?)\b",
+        r"\b(?:you|users) (?:can|may|are able to|have the (?:right|option|choice) to) (?:choose|decide|elect|decline|refuse|object|disable|turn (?:it )?off|block|reject|adjust|change your|control|restrict|limit|manage)",
+        r"\b(?:browser|privacy|device|cookie|account|notification|app) settings\b",
+        r"\bturn (?:this|it) off\b",
+        r"\b(?:turn (?:this |it )?off|disable|block|reject|refuse|decline) (?:\w+ )?(?:cookies|location|tracking|notifications|this|it|access)\b",
+        r"\bif you (?:do not|don't|would prefer not to) (?:want|wish|allow|accept|agree|consent)",
+        r"\bright to (?:object|restrict|restriction|withdraw)\b",
+        r"\brestriction of\b",
+        Weak(r"\bby (?:using|accessing|visiting) (?:the|our|this)\b"),
+        Weak(r"\b(?:choices?|preferences?)\b(?! and interests)"),
+    ],
+    "user-access": [
+        r"\b(?:access|review|correct|update|edit|amend|rectify|modify|change|delete|erase|remove)(?:,? (?:or |and )?(?:access|review|correct|update|edit|amend|rectify|modify|change|delete|erase|remove))* (?:your|their|the|any|such|a copy)\b(?: \w+){0,3} (?:information|data|account|profile|details)",
+        r"\b(?:delete|close|deactivate|cancel) your account\b",
+        r"\b(?:request|receive|obtain|ask for)(?: \w+){0,3} (?:a copy|access|deletion|erasure|correction|rectification)\b",
+        r"\bright(?:s)? (?:to|of) (?:access|know|rectif\w*|erasure|deletion|delete|correct\w*|portability|data portability|be forgotten)\b",
+        r"\b(?:data )?portability\b",
+        r"\bright to (?:request|obtain)\b",
+        Weak(r"\bverify your identity\b"),
+    ],
+    "data-retention": [
+        r"\bretain(?:s|ed|ing)?\b|\bretention\b",
+        r"\b(?:keep|keeps|store|stores|stored|hold|kept)\b(?: \w+){0,5} (?:for (?:as long as|the (?:period|duration|time)|up to|\d+|a period|no longer)|as long as|until)\b",
+        r"\bas long as (?:necessary|needed|required|your account|you)\b",
+        r"\b(?:delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|destroy(?:s|ed)?)\b(?: \w+){0,6} (?:after|within|once|when (?:it is|they are|the information is) no longer)\b",
+        Weak(r"\b(?:\d+|one|two|three|six|twelve) (?:days|months|years)\b"),
+        r"\bno longer (?:necessary|needed|required)\b",
+        r"\b(?:storage|retention|limitation) (?:period|limitation)\b",
+        Weak(r"\b(?:store|stores|stored|keep|kept)\b"),
+    ],
+    "data-security": [
+        r"\bsecur(?:e|ed|ely|ity)\b",
+        r"\bencrypt(?:s|ed|ion)?\b|\b(?:ssl|tls)\b",
+        r"\bsafeguards?\b|\bfirewalls?\b",
+        r"\bprotect(?:s|ed|ing|ion)? (?:(?:the )?(?:confidentiality|security|integrity) of |against )?" + _DATA,
+        r"\bunauthori[sz]ed (?:access|use|disclosure)\b",
+        r"\b(?:data )?breach(?:es)?\b",
+        r"\b(?:technical|organi[sz]ational|physical|administrative|appropriate|reasonable) (?:and \w+ )?(?:measures|safeguards|controls|precautions)\b",
+        Weak(r"\baccess controls?\b|\bpasswords?\b"),
+        r"\bno (?:method|transmission|system)\b(?: \w+){0,8} (?:100%|completely|perfectly|fully) secure\b",
+    ],
+    "policy-change": [
+        r"\b(?:change|changes|update|updates|modify|modifies|amend|amends|revise|revises|modification|amendment|revision)s?\b(?: \w+){0,3} (?:to |of )?(?:this|our|the)(?: \w+)? (?:policy|statement|notice)\b",
+        r"\b(?:this|our|the)(?: \w+)? (?:policy|statement|notice) (?:may|will|might|can) (?:be )?(?:change|update|modif|amend|revis)\w*",
+        r"\b(?:policy|statement|notice) (?:from time to time|periodically)\b",
+        r"\b(?:last|latest) (?:updated|revised|modified|revision|update)\b|\beffective (?:date|as of|from)\b",
+        r"\bmaterial changes?\b|\bchanges? hereto\b|\bamendments? (?:become|take) effective\b",
+        r"\b(?:reserve the right to (?:change|modify|update|amend))\b",
+    ],
+    "do-not-track": [
+        r"\bdo[- ]not[- ]track\b",
+        r"\bDNT\b",
+        r"\b(?:tracking|browser) signals?\b",
+        r"\bglobal privacy control\b",
+    ],
+    "specific-audiences": [
+        r"\bchild(?:ren|ren's)?\b|\bminors?\b|\bkids\b|\bteen(?:s|agers?)?\b|\bCOPPA\b",
+        r"\b(?:under|over|below|above) (?:the age of )?(?:1[0-9]|2[01])\b|\bage (?:1[0-9]|2[01])\b",
+        Weak(r"\b(?:parents?|guardians?)\b"),
+        r"\bCalifornia\b|\bCCPA\b|\bCPRA\b|\bShine the Light\b|\bNevada\b|\bVirginia\b|\bColorado\b",
+        r"\b(?:European (?:Union|Economic Area)|EEA|GDPR|EU|UK|United Kingdom|Switzerland|Swiss|Brazil|Canada|Canadian)\b",
+        Weak(r"\b(?:residents?|consumers|users|citizens) (?:of|in|from|located in|outside)\b"),
+        r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
+        r"\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:the|your) (?:united states|country|EEA|EU)\b|\binternational (?:transfers?|users)\b",
+    ],
+    "other": [
+        r"\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice) (?:describes|explains|applies|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b",
+        r"\b(?:contact us|get in touch|reach us)\b|\bquestions(?: \w+){0,3} (?:about|regarding|concerning)\b",
+        r"\b(?:data protection officer|DPO|controller)\b",
+        r"\b(?:welcome to|thank you for)\b|\bplease (?:read|review)\b",
+        r"\b(?:means|refers to|shall mean)\b|\bdefinitions?\b|\bhereinafter\b",
+        r"\blinks? to (?:other |third[- ]party )?(?:websites|sites|services)\b|\blinked (?:websites|sites)\b|\bnot responsible for\b",
+        r"\b(?:terms of (?:use|service)|table of contents)\b",
+        r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:street|strasse|str\.|suite|p\.?o\.? box)\b",
+    ],
+}
+
+# Section headings that say which practice the clauses under them describe: a list item
+# "Financial information: your bank account number" under "What we collect" is collection.
+SECTION_RULES: dict[str, str] = {
+    "first-party-collection": r"\b(?:collect|information we|data we|how we use|use of (?:your )?(?:personal )?(?:information|data)|purposes?)\b",
+    "third-party-sharing": r"\b(?:shar(?:e|ing)|disclos\w+|third[- ]part(?:y|ies)|transfers?)\b",
+    "user-choice": r"\b(?:choices?|opt[- ]?out|consent|preferences)\b",
+    "user-access": r"\b(?:your rights|access(?:ing)? (?:and|your)|rights? to access|correct\w*|delet\w+ your)\b",
+    "data-retention": r"\b(?:retention|retain|how long)\b",
+    "data-security": r"\bsecurity\b",
+    "policy-change": r"\b(?:changes to|updates to|amendments?)\b",
+    "do-not-track": r"\bdo[- ]not[- ]track\b",
+    "specific-audiences": r"\b(?:children|minors|california|european|international|residents)\b",
+    "other": r"\b(?:contact us|introduction|definitions|about us|who we are)\b",
+}
+
+DATA_TYPE_RULES: dict[str, list[str]] = {
+    "financial": [
+        r"\bfinancial\b", r"\bbank(?:ing)?(?: account)?(?: number| details| information| data)?\b",
+        r"\b(?:credit|debit|payment|bank) cards?(?: number| details)?\b|\bcard numbers?\b",
+        r"\bpayment (?:information|details|data|history|method|instruments?)\b",
+        r"\bbilling (?:information|details|address)\b", r"\b(?:purchase|transaction|payment) history\b",
+        r"\btransactions?\b", r"\bincome\b|\bcredit (?:score|history|report)\b|\btax (?:id|number)\b",
+        r"\b(?:mi pay|paypal|apple pay|google pay)\b",
+    ],
+    "health": [
+        r"\bhealth\b", r"\bmedical\b", r"\bfitness\b", r"\bheart rate\b", r"\bdisabilit(?:y|ies)\b",
+        r"\b(?:diagnos[ie]s|prescriptions?|HIV|STI|pregnan(?:t|cy)|menstrua\w*)\b", r"\bwell-?being\b",
+    ],
+    "contact": [
+        r"\be-?mail address(?:es)?\b", r"\b(?:tele)?phone numbers?\b|\bmobile (?:phone )?numbers?\b",
+        r"\b(?:postal|mailing|home|street|billing) address\b", r"\bcontact (?:information|details|data|info)\b",
+    ],
+    "location": [
+        r"\b(?:geo-?)?locations?\b(?! of (?:our )?servers)", r"\bGPS\b", r"\bgeographic(?:al)?\b",
+        r"\b(?:latitude|longitude)\b", r"\bwi-?fi (?:access points|networks?)\b", r"\bcell(?:ular)? towers?\b",
+        r"\bwhere you are\b|\bcrossed paths\b",
+    ],
+    "demographic": [
+        r"\b(?:your|their|user's|users') age\b|\bage(?:,| and| or) (?:gender|sex)\b|\bage range\b",
+        r"\bdate of birth\b|\bbirth ?(?:date|day)\b", r"\bgender\b|\bsex\b(?!ual)",
+        r"\b(?:ethnicity|ethnic origin|race|racial|religio(?:n|us)|nationality|marital status)\b",
+        r"\bsexual orientation\b", r"\bdemographic\b", r"\bzip code\b|\bpostcode\b",
+    ],
+    "identifier": [
+        r"\b(?:your |full |first and last |real |legal )name\b|\bname(?:,| and) (?:e-?mail|address|date of birth|phone)\b",
+        r"\busernames?\b|\buser ?ids?\b|(?<!bank )\baccount (?:name|id|number)\b|\bmi account\b",
+        r"\bpasswords?\b", r"\bIMEI\b|\bIMSI\b|\bMAC address\b|\bserial number\b",
+        r"\b(?:device|advertising|unique|persistent|online) (?:identifiers?|IDs?)\b|\bIDFA\b|\bAAID\b",
+        r"\b(?:passport|identity card|id card|driver'?s licen[cs]e|social security number|SSN|national id)\b",
+        r"\bIP address(?:es)?\b", r"\bidentifiers?\b",
+    ],
+    "online-activity": [
+        r"\bbrowsing (?:history|activity|behaviou?r)\b", r"\bsearch (?:history|queries|terms)\b",
+        r"\b(?:pages|content|ads|features|apps?) (?:you|users) (?:visit|view|use|click|interact)",
+        r"\busage (?:information|data|details|statistics)\b", r"\bhow you (?:use|interact|navigate)\b",
+        r"\b(?:clicks?|clickstream|time spent|access times|login dates|referring (?:url|page|website))\b",
+        r"\blog (?:files|data|information)\b", r"\binteractions? with\b", r"\bonline activit(?:y|ies)\b",
+    ],
+    "user-profile": [
+        r"\bprofiles?\b", r"\b(?:preferences|interests)\b", r"\b(?:photos?|pictures?|bio|biography)\b",
+        r"\baccount (?:information|details|data|settings)\b", r"\bsearch (?:filters|criteria)\b",
+    ],
+    "social": [
+        r"\bsocial (?:information|data|media|networks?|networking|login|accounts?|graph|profiles?)\b",
+        r"\b(?:facebook|instagram|twitter|linkedin|tiktok|snapchat|spotify)\b",
+        r"\b(?:friends? lists?|followers|connections|contact lists?|address book)\b",
+        r"\b(?:the |your )contacts (?:you|on|in|stored|list)\b|\byour contacts\b",
+    ],
+    "device": [
+        r"\bdevices?\b(?! to| fingerprint)", r"\boperating system\b|\bOS version\b", r"\bbrowser (?:type|version|language)\b",
+        r"\bhardware\b", r"\bmobile (?:network|carrier)\b", r"\bIP address(?:es)?\b", r"\bscreen resolution\b",
+        r"\bIMEI\b|\bMAC address\b", r"\bcomputer information\b",
+    ],
+    "cookies-tracking": [
+        r"\bcookies?\b", r"\bweb beacons?\b|\bpixels?(?: tags?)?\b|\bclear gifs?\b|\bbeacons?\b",
+        r"\btracking (?:technolog(?:y|ies)|tools?|pixels?)\b", r"\blocal storage\b|\bSDKs?\b",
+        r"\b(?:device |browser )?fingerprinting\b", r"\bsimilar technologies\b",
+    ],
+    "biometric": [
+        r"\bbiometrics?\b", r"\bfingerprints?\b(?!ing)", r"\bface (?:recognition|id|scans?|geometry|prints?)\b",
+        r"\bfacial\b", r"\b(?:voice ?prints?|iris|retina)\b",
+    ],
+    "children": [
+        r"\bchild(?:ren|ren's)?\b|\bkids\b|\bminors?\b|\bCOPPA\b|\bteen(?:s|agers?)?\b",
+        r"\bunder (?:the age of )?1[0-8]\b",
+    ],
+    "communications": [
+        r"\b(?:messages?|chats?|messaging|conversations?)\b", r"\bcommunications?\b(?! preferences)",
+        r"\b(?:call logs?|call history|SMS|text messages|voice (?:recordings|messages|calls)|voicemail)\b",
+        r"\bcorrespondence\b", r"\bcontent of (?:your )?e-?mails\b",
+    ],
+}
+
+# Practice verbs: a negation in front of one of them makes the clause negated.
+_PRACTICE = (
+    r"(?:sell|share|rent|lease|trade|disclose|transfer|give|provide|pass|collect|gather|store|"
+    r"retain|keep|use|process|track|monitor|access|combine|allow|permit|send|request|ask|knowingly|intentionally|"
+    r"be (?:sold|shared|disclosed|rented|used|transferred|collected)|sold|shared|disclosed|rented|used|collected)"
+)
+NEGATION_RULES = [
+    r"\b(?:do|does|did|will|shall|would|can|may|should)(?: not|n['’]t)(?: \w+ly)?(?: \w+)? " + _PRACTICE + r"\w*\b",
+    r"\b(?:never|no longer)(?: \w+){0,2} " + _PRACTICE + r"\w*\b",
+    r"\b(?:is|are|will be|shall be|be) (?:not|never) (?:\w+ly )?(?:sold|shared|disclosed|rented|traded|transferred|collected|used|stored|retained|tracked)\b",
+    r"\bnot (?:sell|share|rent|disclose|collect|track)\b",
+]
+
+# Change-level vocabularies (meaning.py).
+CONSENT_RULES = [
+    r"\b(?:with|upon|after obtaining|subject to) your (?:prior |explicit |express |affirmative )?(?:consent|permission|authori[sz]ation)\b",
+    r"\b(?:ask|asks|obtain|obtains|seek|request) (?:for )?your (?:prior |explicit |express )?(?:consent|permission)\b",
+    r"\bonly (?:if|when|with) you (?:consent|agree|allow)\b", r"\bopt[- ]?in\b",
+]
+NOTICE_RULES = [
+    r"\b(?:notify|inform|tell|alert) you\b", r"\b(?:prior|advance|reasonable) notice\b", r"\bwith notice\b",
+]
+WITHOUT_CONSENT_RULES = [
+    r"\b(?P<verb>disclose|share|transfer|sell|provide|give|use|process|collect)\w*\b[^.;]{0,120}?\bwithout (?:your |the user's |prior |explicit |express )*(?:consent|permission|authori[sz]ation|notice|notifying you)\b",
+    r"\bwithout (?:your |prior |explicit )*(?:consent|permission)\b[^.;]{0,60}?\b(?P<verb>disclose|share|transfer|sell|provide|use|process|collect)\w*\b",
+]
+SALE_RULES = [r"\b(?:sell|sells|selling|sale of|rent|rents|renting|trade|trades)\b(?: \w+){0,3} (?:your |personal |user )*(?:information|data)\b"]
+RECIPIENTS = {
+    "advertisers": r"\badvertis(?:ers|ing partners|ing networks|ing companies)\b",
+    "marketing partners": r"\bmarketing partners\b",
+    "data brokers": r"\bdata brokers\b",
+    "affiliates": r"\baffiliate(?:s|d companies)\b|\bcorporate family\b|\bgroup companies\b",
+    "service providers": r"\bservice providers\b|\bprocessors\b|\bvendors\b|\bcontractors\b",
+    "business partners": r"\bbusiness partners\b|\bpartners\b",
+    "law enforcement": r"\blaw enforcement\b|\bpolice\b|\bcourts?\b|\bgovernment(?:al)? (?:authorities|agencies)\b|\bpublic authorities\b",
+    "social networks": r"\bsocial (?:networks|media (?:platforms|companies))\b|\bfacebook\b",
+    "analytics providers": r"\banalytics (?:providers|partners|companies|services)\b",
+    "insurers": r"\binsur(?:ers|ance companies)\b",
+    "employers": r"\byour employer\b",
+    "buyers in a merger": r"\b(?:merger|acquisition|acquirer|sale of (?:all|some|our) (?:or \w+ )?(?:assets|business))\b",
+}
+PURPOSES = {
+    "advertising": r"\b(?:targeted |personali[sz]ed |interest-based |behaviou?ral )?advertis(?:ing|ements)\b|\bads\b",
+    "marketing": r"\bmarketing\b|\bpromotions?al?\b",
+    "profiling": r"\bprofiling\b|\binferences?\b",
+    "training AI models": r"\b(?:train(?:ing)?|improv\w+)(?: \w+){0,3} (?:artificial intelligence|AI|machine learning|models?|algorithms)\b",
+    "research": r"\bresearch\b|\bstudies\b",
+    "analytics": r"\banalytics\b|\bstatistic(?:s|al)\b",
+    "credit decisions": r"\bcredit (?:scoring|decisions|worthiness|assessments?)\b",
+    "law enforcement requests": r"\blaw enforcement\b",
+}
+
+# Introductions and contact details: `other` even when they name practices in passing.
+STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 1, 3)]

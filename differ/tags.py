@@ -1,0 +1,112 @@
+"""What a clause of a policy is about: data-practice categories, data types, and polarity.
+
+    >>> from differ.tags import tag
+    >>> t = tag("We do not sell your personal information to advertisers.")
+    >>> t.categories, t.negated
+    (('third-party-sharing',), True)
+
+Rules only (differ/lexicon.py), so every tag comes with the phrase that triggered it.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The phrase of a clause (or of its section heading) that triggered a tag."""
+
+    tag: str  # a category, a data type, or "negated"
+    kind: str  # category | data-type | negation
+    text: str  # the matched phrase
+    where: str = "clause"  # clause | section
+
+    def to_dict(self) -> dict:
+        return {"tag": self.tag, "kind": self.kind, "text": self.text, "where": self.where}
+
+
+@dataclass(frozen=True)
+class Tags:
+    """The tags of one clause, in the order of lexicon.CATEGORIES and lexicon.DATA_TYPES."""
+
+    categories: tuple[str, ...] = ()
+    data_types: tuple[str, ...] = ()
+    negated: bool = False
+    evidence: tuple[Evidence, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {
+            "categories": list(self.categories),
+            "data_types": list(self.data_types),
+            "negated": self.negated,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _normal(text: str) -> str:
+    """NFKC, Markdown emphasis and link targets dropped, single spaces: what rules are matched on."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"\bhttps?://\S+|\bwww\.\S+", " ", text)
+    text = re.sub(r"[*_`\[\]]+", "", text)
+    return " ".join(text.split())
+
+
+def _first(patterns, text: str) -> list[tuple[str, str]]:
+    """(pattern, matched phrase) for each pattern that matches `text`."""
+    found = []
+    for p in patterns:
+        if m := _compiled(p).search(text):
+            found.append((p, m.group(0)))
+    return found
+
+
+def tag(text: str, section: list[str] | tuple[str, ...] = ()) -> Tags:
+    """Tag one clause. `section`, the headings above it, adds the practice a heading names
+    (a bare list item under "What we collect" is about collection)."""
+    clause = _normal(text)
+    evidence: list[Evidence] = []
+    categories = []
+    for category in lexicon.CATEGORIES:
+        hits = _first(lexicon.CATEGORY_RULES[category], clause)
+        strong = [h for h in hits if not isinstance(h[0], lexicon.Weak)]
+        if strong or len(hits) >= 2:
+            categories.append(category)
+            evidence.extend(Evidence(category, "category", phrase) for _, phrase in (strong or hits)[:3])
+    for heading in reversed([_normal(h) for h in section][-2:]):
+        for category, pattern in lexicon.SECTION_RULES.items():
+            if category not in categories and category != "other" and (m := _compiled(pattern).search(heading)):
+                categories.append(category)
+                evidence.append(Evidence(category, "category", m.group(0), "section"))
+    if "other" in categories and len(categories) > 1 and not _strong_other(clause):
+        categories.remove("other")
+        evidence = [e for e in evidence if e.tag != "other"]
+    if not categories:
+        categories.append("other")
+    data_types = []
+    for data_type in lexicon.DATA_TYPES:
+        hits = _first(lexicon.DATA_TYPE_RULES[data_type], clause)
+        if hits:
+            data_types.append(data_type)
+            evidence.extend(Evidence(data_type, "data-type", phrase) for _, phrase in hits[:3])
+    negations = _first(lexicon.NEGATION_RULES, clause)
+    phrases = [phrase for _, phrase in negations]
+    evidence.extend(Evidence("negated", "negation", p) for p in phrases  # "not sell" is inside "do not sell"
+                    if not any(p != q and p.lower() in q.lower() for q in phrases))
+    order = {c: i for i, c in enumerate(lexicon.CATEGORIES)}
+    return Tags(tuple(sorted(categories, key=order.__getitem__)), tuple(data_types), bool(negations),
+                tuple(evidence))
+
+
+def _strong_other(clause: str) -> bool:
+    """Introductions and contact details stay `other` even when they name practices in passing."""
+    return any(_compiled(p).search(clause) for p in lexicon.STRONG_OTHER)
