@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import differ
 from store import Store, sha256
+from store import now as store_now
 
 from .errors import Blocked, Broken, FetchFailure, Transient
 from .extract import EXTRACTOR_VERSION, check_shrink, extract
@@ -140,3 +141,28 @@ class RecordPipeline:
     def process_item(self, item):
         self.crawler.spider.on_page(item)
         return item
+
+
+def reextract(store: Store, source: dict) -> Outcome:
+    """Re-extract the source's latest good snapshot with today's rules and extractor. A text
+    that differs is recorded as a technical version (and change set): never announced, since
+    the vendor changed nothing."""
+    source_id = source["id"]
+    snapshot = store.latest_good_snapshot(source_id)
+    current = store.current_version(source_id)
+    if snapshot is None or current is None:
+        return Outcome(source_id, "unchanged", "nothing fetched yet")
+    body = store.snapshot_body(snapshot["id"])
+    try:
+        markdown = extract_source(source, body, snapshot["content_type"], snapshot["url"])
+    except FetchFailure as failure:
+        return Outcome(source_id, "failed", failure.reason, failure.error_class)
+    changes = differ.compare(current["markdown"], markdown)
+    if not changes:
+        return Outcome(source_id, "unchanged")
+    now = store_now()
+    with store.atomic():
+        version_id = store.add_version(source_id, snapshot["id"], markdown, now, EXTRACTOR_VERSION,
+                                       technical=True)
+        store.add_change_set(source_id, current["id"], version_id, changes, now, technical=True)
+    return Outcome(source_id, "changed", changes.summary() + " (technical: not announced)")

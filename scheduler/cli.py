@@ -13,6 +13,7 @@ import click
 
 import differ
 import store as store_pkg
+import crawler
 from crawler import FetchFailure, extract
 from store import Store
 
@@ -103,6 +104,26 @@ def summarize(outcomes) -> str:
     for outcome in outcomes:
         counts[outcome.status] += 1
     return f"{len(outcomes)} sources: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+
+
+@cli.command()
+@click.option("--source", "source_ids", multiple=True, metavar="ID", help="Only this source (repeatable).")
+@click.pass_context
+def reextract(ctx, source_ids):
+    """Rebuild each source's text from its stored page with the current rules and extractor,
+    without fetching. A text that differs becomes a technical version: recorded, never
+    announced. Use it after changing a source's select / remove / ignore rules.
+
+    Example: policywatch reextract --source xiaomi-privacy
+    """
+    config = load_config(ctx)
+    sources = config.select(source_ids)
+    with open_store(ctx, config) as store:
+        store.sync_sources(sources)
+        width = max((len(s["id"]) for s in sources), default=0)
+        for source in sources:
+            outcome = crawler.reextract(store, source)
+            click.echo(f"{outcome.source:<{width}}  {outcome.line()}")
 
 
 @cli.command(name="check-config")

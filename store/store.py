@@ -144,6 +144,14 @@ class Store:
             [source_id, n],
         ))
 
+    def latest_good_snapshot(self, source_id: str) -> dict | None:
+        """The newest snapshot whose last fetch did not fail: the page the policy stands on."""
+        return next(self.db.query(
+            "select s.id, s.url, s.content_type, s.fetched_at from snapshots s where s.source_id = ? "
+            "and (select f.outcome from fetches f where f.snapshot_id = s.id order by f.id desc limit 1)"
+            " != 'failed' order by s.id desc limit 1", [source_id]
+        ), None)
+
     def last_fetch_of(self, snapshot_id: int) -> dict | None:
         """The newest fetch that got these bytes: what they came to last time."""
         return next(self.db.query(

@@ -101,3 +101,18 @@ def test_the_same_bytes_without_validators_are_unchanged_without_extraction(tmp_
         server.close()
     assert query(tmp_path / "pw.db", "select outcome, reason, snapshot_id from fetches order by id") == [
         ("new", None, 1), ("unchanged", "same bytes", 1)]
+
+
+def test_reextract_after_a_selector_change_records_technical_versions_only(watch, site, cli, tmp_path):
+    crawl = watch()
+    crawl()
+    # The user narrows the selector to drop the contact section: no fetch, a technical version.
+    config = tmp_path / "config.toml"
+    config.write_text(config.read_text().replace('select = "#policy"', 'select = "#policy"\nremove = ["h2:nth-of-type(3) ~ p"]'))
+    out = cli("--config", str(config), "reextract").stdout
+    assert out.split(None, 1) == ["acme", "changed: 0 modified, 0 added, 1 removed (technical: not announced)\n"]
+    assert query(watch.db, "select technical from change_sets") == [(1,)]
+    assert query(watch.db, "select technical from versions order by id") == [(0,), (1,)]
+    assert query(watch.db, "select count(*) from fetches") == [(1,)]  # nothing fetched
+    # Again: nothing more to rebuild.
+    assert cli("--config", str(config), "reextract").stdout.split() == ["acme", "unchanged"]
