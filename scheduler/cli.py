@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 import differ
+import notifier
 import store as store_pkg
 from crawler import FetchFailure, extract
 from store import Store
@@ -36,7 +37,7 @@ class Group(click.Group):
             return super().invoke(ctx)
         except config_mod.ConfigError as e:
             raise ConfigProblem(str(e)) from None
-        except (store_pkg.StoreError, FetchFailure) as e:
+        except (store_pkg.StoreError, FetchFailure, notifier.NotifyError) as e:
             raise click.ClickException(str(e)) from None
 
 
@@ -90,7 +91,12 @@ def crawl(ctx, source_ids):
         def show(outcome):
             click.echo(f"{outcome.source:<{width}}  {outcome.line()}")
 
-        reactor.run(lambda: run_once(sources, store, config.crawl, on_outcome=show))
+        def delivered(delivery):
+            click.echo(f"{'notify ' + delivery.channel:<{width}}  {delivery.line()}")
+
+        notify_config = notifier.with_paths(config.notify, config.path.parent)
+        reactor.run(lambda: run_once(sources, store, config.crawl, on_outcome=show,
+                                     notify_config=notify_config, on_delivery=delivered))
 
 
 @cli.command()
@@ -272,3 +278,4 @@ def main():
 
 # Commands of other areas live in their own modules (scheduler/cli_<area>.py), each adding
 # itself to `cli`; importing them here registers them.
+from . import cli_notify  # noqa: E402,F401
