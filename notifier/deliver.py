@@ -111,6 +111,8 @@ def deliver_pending(store: Store, notify_config: dict, channel: str, since: str 
                 mail.send(mail.build_message(digest, settings), settings)
             except NotifyError as e:
                 store.record_attempt(row["id"], str(e))
+                if not isinstance(e, SendFailed):
+                    raise
                 left = len(store.digests(channel, "pending"))
                 raise SendFailed(f"{e} ({left} digest{'s' if left != 1 else ''} left pending)") from None
         if after_send:

@@ -1,6 +1,16 @@
 """Helpers for the notifier's tests: change sets recorded in a real SQLite store, without a crawl."""
 
+import datetime
+import email
+import email.policy
+import ipaddress
 import socket
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 import differ
 from store import Store
@@ -52,3 +62,53 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self):
+        self.received: list[dict] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append({"from": envelope.mail_from, "to": list(envelope.rcpt_tos),
+                              "message": email.message_from_bytes(envelope.content, policy=email.policy.default)})
+        return "250 OK"
+
+    @property
+    def messages(self):
+        return [r["message"] for r in self.received]
+
+
+def self_signed_cert(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and localhost, and its key, as PEM files."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName(
+            [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+def email_config(port: int, **overrides) -> dict:
+    """A [notify] table as config.py would return it, with e-mail to 127.0.0.1:port."""
+    from scheduler.config import parse
+
+    notify = parse("[notify.email]\nenabled = true\n").notify
+    notify["email"].update({
+        "smtp_host": "127.0.0.1", "smtp_port": port, "security": "none", "timeout": 5.0,
+        "from": "policywatch <policywatch@example.org>",
+        "to": ["privacy-team@example.org", "dpo@example.org"], **overrides,
+    })
+    return notify
