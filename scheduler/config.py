@@ -133,7 +133,8 @@ def _table(values, spec: dict, name: str, fail) -> dict:
     out = {}
     for key, value in values.items():
         if key not in spec:
-            fail((name, None, key), f"{name}.{key}: unknown key (known: {', '.join(spec)})")
+            where = (f"{name}.{key}", None, None) if isinstance(value, dict) else (name, None, key)
+            fail(where, f"{name}.{key}: unknown key (known: {', '.join(spec)})")
         if isinstance(spec[key], dict):
             continue
         kind, _, *check = spec[key]
