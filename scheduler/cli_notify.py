@@ -20,7 +20,7 @@ def notify_config(ctx) -> tuple:
 @click.option("--channel", type=click.Choice(notifier.CHANNELS), default="email", show_default=True,
               help="Where the digest goes.")
 @click.option("--since", help="Only changes detected since: 7d, 12h, 2w or a date (2026-01-31).")
-@click.option("--dry-run", is_flag=True, help="Print the text version; send and record nothing.")
+@click.option("--dry-run", is_flag=True, help="Print the text version; send nothing, mark nothing delivered.")
 @click.pass_context
 def digest(ctx, channel, since, dry_run):
     """Deliver the changes and source failures not yet delivered on a channel (or preview them).
