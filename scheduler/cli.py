@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 import differ
+import notifier
 import store as store_pkg
 import crawler
 from crawler import FetchFailure, extract
@@ -38,7 +39,7 @@ class Group(click.Group):
             return super().invoke(ctx)
         except config_mod.ConfigError as e:
             raise ConfigProblem(str(e)) from None
-        except (store_pkg.StoreError, FetchFailure) as e:
+        except (store_pkg.StoreError, FetchFailure, notifier.NotifyError) as e:
             raise click.ClickException(str(e)) from None
         except sqlite3.Error as e:
             raise click.ClickException(f"database error: {e}") from None
@@ -94,7 +95,12 @@ def crawl(ctx, source_ids):
         def show(outcome):
             click.echo(f"{outcome.source:<{width}}  {outcome.line()}")
 
-        outcomes = reactor.run(lambda: run_once(sources, store, config.crawl, on_outcome=show))
+        def delivered(delivery):
+            click.echo(f"{'notify ' + delivery.channel:<{width}}  {delivery.line()}")
+
+        notify_config = notifier.with_paths(config.notify, config.path.parent)
+        outcomes = reactor.run(lambda: run_once(sources, store, config.crawl, on_outcome=show,
+                                                notify_config=notify_config, on_delivery=delivered))
         click.echo(summarize(outcomes), err=True)
 
 
@@ -316,4 +322,5 @@ def main():
 
 # Commands of other areas live in their own modules (scheduler/cli_<area>.py), each adding
 # itself to `cli`; importing them here registers them.
-from . import cli_tagger  # noqa: E402,F401  (policywatch tag, tagger eval)
+from . import cli_notify  # noqa: E402,F401  (digest, test-notify, serve)
+from . import cli_tagger  # noqa: E402,F401  (tag, tagger eval)

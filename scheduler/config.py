@@ -4,6 +4,7 @@ any mistake.
 
     [store]     store.CONFIG
     [crawl]     crawler.CONFIG
+    [notify]    notifier.CONFIG (with sub-tables [notify.email], [notify.feed])
     [[sources]] SOURCE_KEYS below
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import crawler
+import notifier
 import store
 
 
@@ -34,7 +36,7 @@ SOURCE_KEYS = {
     "min_text_ratio": ((int, float), False),  # a text shorter than this share is broken (0.5)
     "flapping_window": (int, False),  # a return to one of the last N versions is a revert (3)
 }
-TABLES = {"store": store.CONFIG, "crawl": crawler.CONFIG}
+TABLES = {"store": store.CONFIG, "crawl": crawler.CONFIG, "notify": notifier.CONFIG}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
@@ -43,6 +45,7 @@ class Config:
     path: Path | None
     store: dict = field(default_factory=dict)
     crawl: dict = field(default_factory=dict)
+    notify: dict = field(default_factory=dict)
     sources: list[dict] = field(default_factory=list)
 
     def select(self, ids: list[str] | tuple[str, ...]) -> list[dict]:
@@ -85,21 +88,7 @@ def parse(text: str, path: Path | str = "config.toml") -> Config:
         if table not in TABLES and table != "sources":
             fail((table, None, None), f"[{table}]: unknown table (known: {', '.join([*TABLES, 'sources'])})")
     for table, spec in TABLES.items():
-        values = data.get(table, {})
-        if not isinstance(values, dict):
-            fail((table, None, None), f"{table}: must be a table [{table}]")
-        for key, value in values.items():
-            if key not in spec:
-                fail((table, None, key), f"{table}.{key}: unknown key (known: {', '.join(spec)})")
-            kind, _ = spec[key]
-            if kind is float and isinstance(value, int) and not isinstance(value, bool):
-                value = float(value)
-            if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-                fail((table, None, key), f"{table}.{key}: must be {kind.__name__}, not {value!r}")
-            if kind in (int, float) and value < 0:
-                fail((table, None, key), f"{table}.{key}: must not be negative")
-            values[key] = value
-        setattr(config, table, {k: values.get(k, default) for k, (_, default) in spec.items()})
+        setattr(config, table, _table(data.get(table, {}), spec, table, fail))
 
     sources = data.get("sources", [])
     if not isinstance(sources, list):
@@ -144,6 +133,37 @@ def parse(text: str, path: Path | str = "config.toml") -> Config:
         source.setdefault("type", "")
         config.sources.append(source)
     return config
+
+
+def _table(values, spec: dict, name: str, fail) -> dict:
+    """Check one table against its declaration (key -> (type, default[, check]) or, for a
+    sub-table such as [notify.email], key -> a declaration) and fill in the defaults."""
+    if not isinstance(values, dict):
+        fail((name, None, None), f"{name}: must be a table [{name}]")
+    out = {}
+    for key, value in values.items():
+        if key not in spec:
+            where = (f"{name}.{key}", None, None) if isinstance(value, dict) else (name, None, key)
+            fail(where, f"{name}.{key}: unknown key (known: {', '.join(spec)})")
+        if isinstance(spec[key], dict):
+            continue
+        kind, _, *check = spec[key]
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            fail((name, None, key), f"{name}.{key}: must be {kind.__name__}, not {value!r}")
+        if kind in (int, float) and value < 0:
+            fail((name, None, key), f"{name}.{key}: must not be negative")
+        if check and (problem := check[0](value)):
+            fail((name, None, key), f"{name}.{key}: {problem}")
+        out[key] = value
+    for key, declared in spec.items():
+        if isinstance(declared, dict):
+            out[key] = _table(values.get(key, {}), declared, f"{name}.{key}", fail)
+        elif key not in out:
+            default = declared[1]
+            out[key] = list(default) if isinstance(default, list) else default
+    return out
 
 
 class _KeyLines:

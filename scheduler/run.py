@@ -1,9 +1,18 @@
 """One pass over the sources: the orchestration used by `policywatch crawl` and by the daemon."""
 
 import crawler
+import notifier
 from store import Store
 
 
-async def run_once(sources: list[dict], store: Store, crawl_config: dict, on_outcome=None):
+async def run_once(sources: list[dict], store: Store, crawl_config: dict, on_outcome=None,
+                   notify_config: dict | None = None, on_delivery=None):
     """Crawl the sources once, record everything, and return one outcome per source."""
-    return await crawler.crawl(sources, store, crawl_config, on_outcome=on_outcome)
+    outcomes = await crawler.crawl(sources, store, crawl_config, on_outcome=on_outcome)
+
+    # Notification: feeds when [notify.feed] is enabled, e-mail when its schedule is
+    # "after-crawl". A failed delivery stays pending in the outbox; the crawl stands.
+    for delivery in notifier.after_crawl(store, notify_config):
+        if on_delivery:
+            on_delivery(delivery)
+    return outcomes

@@ -8,6 +8,7 @@
 
 from .errors import NotFound, StoreError
 from .store import RecordedChangeSet, Store, now, sha256
+from . import outbox  # noqa: F401  (registers the notifier's migrations)
 
 # The [store] table of config.toml: key -> (type, default).
 CONFIG = {"path": (str, "policywatch.db")}

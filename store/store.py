@@ -14,6 +14,7 @@ import sqlite_utils
 from differ import Change, ChangeSet
 
 from .errors import NotFound, StoreError
+from .outbox import OutboxMixin
 from .schema import migrations
 
 
@@ -56,7 +57,7 @@ class RecordedChangeSet:
         }
 
 
-class Store:
+class Store(OutboxMixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")

@@ -57,10 +57,12 @@ class Site:
         path = self.root / name
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{old!r} not in {name}"
+        before = path.stat().st_mtime
         path.write_text(text.replace(old, new), encoding="utf-8")
-        # Last-Modified has one-second resolution: move it on, or the server would answer
-        # the next If-Modified-Since with 304 for an edit made within the same second.
-        later = path.stat().st_mtime + 60
+        # Last-Modified has one-second resolution: move it a minute past the previous edition,
+        # or the server would answer If-Modified-Since with 304 for an edit made within the
+        # same second.
+        later = max(before, path.stat().st_mtime) + 60
         os.utime(path, (later, later))
 
     def close(self):

@@ -42,7 +42,7 @@ def test_a_revert_to_a_recent_text_is_recorded_as_flapping(watch, site):
     assert crawl() == "changed: 1 modified, 0 added, 0 removed"
     site.edit("privacy.html", "Write to legal@acme.example", "Write to privacy@acme.example")
     line = crawl()
-    assert line.startswith("changed: 1 modified") and "flapping" in line
+    assert line.startswith("changed: 1 modified") and "flapping" in line, query(watch.db, "select outcome, reason, status, snapshot_id from fetches")
     assert query(watch.db, "select flapping from change_sets order by id") == [(0,), (1,)]
     assert query(watch.db, "select flapping from versions order by id") == [(0,), (0,), (1,)]
 

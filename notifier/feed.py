@@ -1,0 +1,150 @@
+"""Atom and RSS 2.0 feeds of change sets: one global, one per source, written to a folder.
+
+Entry ids are tag URIs built from the source id and the content hashes of the two versions:
+`tag:policywatch,2026:xiaomi-privacy/3f2a9c0d1b7e5a46-9be01f22c4d87a10`. Database row ids would
+change when the history is rebuilt or moved to another database; the texts do not. When the same
+pair of texts comes back (A→B, B→A, A→B), the repeat gets `/2`, `/3`...: still derived only from
+the history, so every regeneration gives every entry the same id.
+"""
+
+import os
+import re
+import tempfile
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from email.utils import format_datetime
+from pathlib import Path
+
+from store import RecordedChangeSet, Store
+
+from .digest import change_url, one_line
+from .errors import FeedError
+from .render import _NOT_XML, change_set_html, esc, link, safe_url, when
+
+ATOM = "http://www.w3.org/2005/Atom"
+TAG_AUTHORITY = "tag:policywatch,2026:"
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+def entry_ids(store: Store, source_id: str) -> dict[int, str]:
+    """The permanent id of each change set of a source."""
+    sha = {v["id"]: v["sha256"] for v in store.versions(source_id)}
+    seen: dict[tuple, int] = {}
+    ids = {}
+    for cs in sorted(store.change_sets(source_id=source_id), key=lambda cs: cs.id):
+        pair = (sha.get(cs.from_version, "?")[:16], sha.get(cs.to_version, "?")[:16])
+        seen[pair] = seen.get(pair, 0) + 1
+        suffix = f"/{seen[pair]}" if seen[pair] > 1 else ""
+        ids[cs.id] = f"{TAG_AUTHORITY}{source_id}/{pair[0]}-{pair[1]}{suffix}"
+    return ids
+
+
+def write_feeds(store: Store, feed_dir: str | Path, base_url: str = "", limit: int = 50) -> list[Path]:
+    """Write atom.xml and rss.xml (all sources) and sources/<id>/atom.xml, rss.xml; return the
+    paths written. Each file is replaced whole, so a reader never sees half a feed."""
+    feed_dir = Path(feed_dir)
+    sources = {s["id"]: s for s in store.sources() if _SLUG.match(s["id"])}
+    ids: dict[int, str] = {}
+    for source_id in sources:
+        ids.update(entry_ids(store, source_id))
+    all_sets = [cs for cs in store.change_sets() if cs.source in sources]
+    written = []
+    feeds = [("", "policywatch: all changes", all_sets[:limit], None)]
+    feeds += [(f"sources/{sid}/", f"policywatch: {one_line(s['name'])}",
+               [cs for cs in all_sets if cs.source == sid][:limit], s) for sid, s in sources.items()]
+    try:
+        for prefix, title, sets, source in feeds:
+            entries = [(cs, ids[cs.id], sources[cs.source]) for cs in sets]
+            self_url = f"{base_url.rstrip('/')}/{prefix}" if base_url else ""
+            written.append(_replace(feed_dir / prefix / "atom.xml",
+                                    atom(title, self_url, prefix or "all", entries, base_url)))
+            written.append(_replace(feed_dir / prefix / "rss.xml",
+                                    rss(title, self_url, source, entries, base_url)))
+    except OSError as e:
+        raise FeedError(f"cannot write feeds to {feed_dir}: {e}") from None
+    return written
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attrs) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    element.text = _NOT_XML.sub("\ufffd", text)  # ElementTree escapes <, >, &; not these
+    return element
+
+
+def _entry_title(cs: RecordedChangeSet, source: dict) -> str:
+    return f"{one_line(source['name'])}: {cs.summary}"
+
+
+def _entry_html(cs: RecordedChangeSet, source: dict) -> str:
+    return (f"<p>{link(source['url'], one_line(source['name']))}, version {int(cs.from_version)} → "
+            f"{int(cs.to_version)}, detected {esc(when(cs.detected_at))}: {esc(cs.summary)}</p>"
+            + change_set_html(cs))
+
+
+def atom(title: str, self_url: str, key: str, entries: list, base_url: str) -> bytes:
+    feed = ET.Element("feed", xmlns=ATOM)
+    _text(feed, "title", title)
+    _text(feed, "id", f"{TAG_AUTHORITY}feed/{key.strip('/')}")
+    _text(feed, "updated", _rfc3339(entries[0][0].detected_at if entries else None))
+    author = ET.SubElement(feed, "author")
+    _text(author, "name", "policywatch")
+    if self_url:
+        ET.SubElement(feed, "link", rel="self", href=self_url + "atom.xml")
+    for cs, entry_id, source in entries:
+        entry = ET.SubElement(feed, "entry")
+        _text(entry, "id", entry_id)
+        _text(entry, "title", _entry_title(cs, source))
+        _text(entry, "updated", _rfc3339(cs.detected_at))
+        url = safe_url(change_url(base_url, cs.id)) or safe_url(source["url"])
+        if url:
+            ET.SubElement(entry, "link", rel="alternate", type="text/html", href=url)
+        _text(entry, "content", _entry_html(cs, source), type="html")
+    return _xml(feed)
+
+
+def rss(title: str, self_url: str, source: dict | None, entries: list, base_url: str) -> bytes:
+    root = ET.Element("rss", version="2.0")
+    channel = ET.SubElement(root, "channel")
+    _text(channel, "title", title)
+    _text(channel, "link", safe_url(self_url) or safe_url(source["url"] if source else None) or "http://localhost/")
+    _text(channel, "description", "Clause-level changes in privacy policies and terms, by policywatch.")
+    for cs, entry_id, src in entries:
+        item = ET.SubElement(channel, "item")
+        _text(item, "title", _entry_title(cs, src))
+        _text(item, "guid", entry_id, isPermaLink="false")
+        _text(item, "pubDate", format_datetime(_parse(cs.detected_at), usegmt=True))
+        url = safe_url(change_url(base_url, cs.id)) or safe_url(src["url"])
+        if url:
+            _text(item, "link", url)
+        _text(item, "description", _entry_html(cs, src))
+    return _xml(root)
+
+
+def _xml(root: ET.Element) -> bytes:
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _parse(timestamp: str) -> datetime:
+    return datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
+
+
+def _rfc3339(timestamp: str | None) -> str:
+    if not timestamp:
+        return "2026-01-01T00:00:00Z"  # an empty feed: a fixed time keeps the bytes (and ETag) stable
+    return _parse(timestamp).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _replace(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.read_bytes() == data:
+        return path  # unchanged: keep its mtime, hence its Last-Modified
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
