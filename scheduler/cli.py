@@ -272,3 +272,4 @@ def main():
 
 # Commands of other areas live in their own modules (scheduler/cli_<area>.py), each adding
 # itself to `cli`; importing them here registers them.
+from . import cli_query  # noqa: E402,F401  (sources, history, show, search, export, stats, prune)

@@ -7,9 +7,13 @@
 """
 
 from .errors import NotFound, StoreError
+from .query import BadSearch, NoVersionAt, fts_query
 from .store import RecordedChangeSet, Store, now, sha256
 
 # The [store] table of config.toml: key -> (type, default).
 CONFIG = {"path": (str, "policywatch.db")}
 
-__all__ = ["CONFIG", "NotFound", "RecordedChangeSet", "Store", "StoreError", "now", "sha256"]
+__all__ = [
+    "CONFIG", "BadSearch", "NoVersionAt", "NotFound", "RecordedChangeSet", "Store", "StoreError",
+    "fts_query", "now", "sha256",
+]

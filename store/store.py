@@ -14,6 +14,7 @@ import sqlite_utils
 from differ import Change, ChangeSet
 
 from .errors import NotFound, StoreError
+from .query import QueryMixin
 from .schema import migrations
 
 
@@ -52,7 +53,7 @@ class RecordedChangeSet:
         }
 
 
-class Store:
+class Store(QueryMixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")
@@ -148,6 +149,9 @@ class Store:
             None,
         )
         if existing:
+            # The same bytes again after `prune` dropped them: keep them again.
+            self.db.execute("update snapshots set body = ?, pruned_at = null where id = ? and body is null",
+                            [zlib.compress(body, 6), existing["id"]])
             return existing["id"], False
         row = {
             "source_id": source_id, "sha256": digest, "size": len(body),
@@ -160,6 +164,8 @@ class Store:
             row = self.db["snapshots"].get(snapshot_id)
         except sqlite_utils.db.NotFoundError:
             raise NotFound(f"no snapshot {snapshot_id}") from None
+        if row["body"] is None:
+            raise NotFound(f"the body of snapshot {snapshot_id} was pruned on {row['pruned_at']}")
         return zlib.decompress(row["body"])
 
     def add_version(self, source_id: str, snapshot_id: int, markdown: str, created_at: str,
@@ -169,7 +175,9 @@ class Store:
             "markdown": markdown, "sha256": sha256(markdown),
             "extractor_version": extractor_version, "technical": int(technical),
         }
-        return self.db["versions"].insert(row).last_pk
+        version_id = self.db["versions"].insert(row).last_pk
+        self.index_clauses(version_id, source_id, markdown)  # same transaction as the version
+        return version_id
 
     def add_change_set(self, source_id: str, from_version: int, to_version: int,
                        changes: ChangeSet, detected_at: str) -> int:

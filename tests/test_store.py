@@ -23,9 +23,11 @@ def test_a_new_database_is_in_wal_mode_with_foreign_keys(store):
 
 
 def test_opening_twice_applies_migrations_once(tmp_path):
-    Store(tmp_path / "pw.db").close()
     with Store(tmp_path / "pw.db") as s:
-        assert s.db["_sqlite_migrations"].count == 1
+        applied = s.db["_sqlite_migrations"].count
+    with Store(tmp_path / "pw.db") as s:
+        # Other areas register migrations too: opening again must apply none of them twice.
+        assert s.db["_sqlite_migrations"].count == applied >= 1
 
 
 def test_a_body_is_stored_once_per_distinct_content(store):
