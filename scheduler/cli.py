@@ -324,3 +324,4 @@ def main():
 # itself to `cli`; importing them here registers them.
 from . import cli_notify  # noqa: E402,F401  (digest, test-notify, serve)
 from . import cli_tagger  # noqa: E402,F401  (tag, tagger eval)
+from . import cli_query  # noqa: E402,F401  (sources, history, show, search, export, stats, prune)

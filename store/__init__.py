@@ -7,10 +7,14 @@
 """
 
 from .errors import NotFound, StoreError
+from .query import BadSearch, NoVersionAt, fts_query
 from .store import RecordedChangeSet, Store, now, sha256
 from . import outbox  # noqa: F401  (registers the notifier's migrations)
 
 # The [store] table of config.toml: key -> (type, default).
 CONFIG = {"path": (str, "policywatch.db")}
 
-__all__ = ["CONFIG", "NotFound", "RecordedChangeSet", "Store", "StoreError", "now", "sha256"]
+__all__ = [
+    "CONFIG", "BadSearch", "NoVersionAt", "NotFound", "RecordedChangeSet", "Store", "StoreError",
+    "fts_query", "now", "sha256",
+]

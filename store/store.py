@@ -15,6 +15,7 @@ from differ import Change, ChangeSet
 
 from .errors import NotFound, StoreError
 from .outbox import OutboxMixin
+from .query import QueryMixin
 from .schema import migrations
 
 
@@ -57,7 +58,7 @@ class RecordedChangeSet:
         }
 
 
-class Store(OutboxMixin):
+class Store(OutboxMixin, QueryMixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")
@@ -175,6 +176,9 @@ class Store(OutboxMixin):
             None,
         )
         if existing:
+            # The same bytes again after `prune` dropped them: keep them again.
+            self.db.execute("update snapshots set body = ?, pruned_at = null where id = ? and body is null",
+                            [zlib.compress(body, 6), existing["id"]])
             return existing["id"], False
         row = {
             "source_id": source_id, "sha256": digest, "size": len(body),
@@ -187,6 +191,8 @@ class Store(OutboxMixin):
             row = self.db["snapshots"].get(snapshot_id)
         except sqlite_utils.db.NotFoundError:
             raise NotFound(f"no snapshot {snapshot_id}") from None
+        if row["body"] is None:
+            raise NotFound(f"the body of snapshot {snapshot_id} was pruned on {row['pruned_at']}")
         return zlib.decompress(row["body"])
 
     def add_version(self, source_id: str, snapshot_id: int, markdown: str, created_at: str,
@@ -197,7 +203,9 @@ class Store(OutboxMixin):
             "extractor_version": extractor_version, "technical": int(technical),
             "flapping": int(flapping),
         }
-        return self.db["versions"].insert(row).last_pk
+        version_id = self.db["versions"].insert(row).last_pk
+        self.index_clauses(version_id, source_id, markdown)  # same transaction as the version
+        return version_id
 
     def add_change_set(self, source_id: str, from_version: int, to_version: int,
                        changes: ChangeSet, detected_at: str, technical: bool = False,
