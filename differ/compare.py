@@ -1,83 +1,165 @@
-"""Align the clauses of two versions and describe what changed."""
+"""Align the clauses of two versions and describe what changed.
+
+1. Exact matches: difflib over clause fingerprints (normalized text without numbering), so
+   renumbered and re-quoted clauses still match; those whose exact text differs are reported as
+   `modified`, `cosmetic`.
+2. Moves: a leftover clause whose fingerprint reappears among the leftovers on the other side
+   is `moved` (paired in document order).
+3. Modifications: inside each stretch that difflib could not match, leftover clauses are paired
+   by word similarity, most similar first; a pair at least `MODIFIED_THRESHOLD` similar is
+   `modified`, the rest are `removed` / `added`.
+4. Re-paragraphing: when a stretch holds the same words before and after (a paragraph split in
+   two, two merged), its changes are `cosmetic`.
+"""
 
 import difflib
 import re
-import unicodedata
-
-import diff_match_patch
+from collections import defaultdict, deque
 
 from .model import Change, ChangeSet, Clause
+from .normalize import cosmetic_key, fingerprint, strip_numbering
 from .segment import segment
+from .significance import clause_significance, significance
+from .worddiff import word_diff
 
-# Two leftover clauses are one `modified` clause when at least this similar (difflib ratio
-# over words); below it they are a `removed` and an `added` clause.
+# Two leftover clauses are one `modified` clause when the similarity of their words (difflib
+# ratio over case-folded words: 2 × common / total) is at least this; below, `removed` + `added`.
+# At 0.5 a clause keeps its identity while at least half of its words survive.
 MODIFIED_THRESHOLD = 0.5
+# In a stretch with more leftover pairs than this, a clause is compared only with the clauses
+# near its own relative position, to keep a rewritten document fast.
+MAX_PAIRS = 2500
+WINDOW = 25
 
-_WORD = re.compile(r"\w+|[^\w\s]+|\s+")
-
-
-def _key(text: str) -> str:
-    """The form clauses are compared in: NFKC, single spaces."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+_WORDS = re.compile(r"\w+")
 
 
 def compare(old_markdown: str, new_markdown: str) -> ChangeSet:
     """The clause-level change set from `old_markdown` to `new_markdown`."""
-    old, new = segment(old_markdown), segment(new_markdown)
-    matcher = difflib.SequenceMatcher(
-        None, [_key(c.text) for c in old], [_key(c.text) for c in new], autojunk=False
-    )
-    changes: list[Change] = []
+    if old_markdown == new_markdown:
+        return ChangeSet([], [(i, i) for i in range(len(segment(old_markdown)))])
+    return compare_clauses(segment(old_markdown), segment(new_markdown))
+
+
+def compare_clauses(old: list[Clause], new: list[Clause]) -> ChangeSet:
+    """The change set between two clause sequences (as `segment` returns them)."""
+    old_keys, new_keys = [fingerprint(c.text) for c in old], [fingerprint(c.text) for c in new]
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    unchanged: list[tuple[int, int]] = []
+    stretches: list[tuple[range, range]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op != "equal":
-            changes.extend(_pair(old[i1:i2], new[j1:j2]))
-    return ChangeSet(changes)
-
-
-def _pair(old: list[Clause], new: list[Clause]) -> list[Change]:
-    """Pair the clauses of one differing stretch: similar ones are modified, the rest added/removed."""
-    changes: list[Change] = []
-    used: set[int] = set()
-    for o in old:
-        best, best_ratio = None, MODIFIED_THRESHOLD
-        for j, n in enumerate(new):
-            if j in used:
-                continue
-            ratio = difflib.SequenceMatcher(None, _key(o.text).split(), _key(n.text).split()).ratio()
-            if ratio >= best_ratio:
-                best, best_ratio = j, ratio
-        if best is None:
-            changes.append(Change("removed", list(o.section), o.text, None))
+        if op == "equal":
+            unchanged.extend(zip(range(i1, i2), range(j1, j2)))
         else:
-            used.add(best)
-            n = new[best]
-            changes.append(
-                Change("modified", list(n.section), o.text, n.text, diff=word_diff(o.text, n.text),
-                       old_section=list(o.section))
-            )
-    changes.extend(
-        Change("added", list(n.section), None, n.text) for j, n in enumerate(new) if j not in used
-    )
-    return changes
+            stretches.append((range(i1, i2), range(j1, j2)))
+
+    # Sort keys put each change where it is in the new text; a removed clause goes before the
+    # new clause that follows its stretch.
+    keyed: list[tuple[tuple[int, int, int], Change]] = []
+    touched = [(i, j) for i, j in unchanged
+               if strip_numbering(old[i].text) != strip_numbering(new[j].text)]
+    keyed += [((j, 1, i), _modified(old[i], new[j], "cosmetic")) for i, j in touched]
+    unchanged = sorted(set(unchanged) - set(touched))
+
+    moves = _moves(old_keys, new_keys, stretches)
+    keyed += [((j, 1, i), _moved(old[i], new[j])) for i, j in moves.items()]
+    moved_new = set(moves.values())
+    for olds, news in stretches:
+        olds_left = [i for i in olds if i not in moves]
+        news_left = [j for j in news if j not in moved_new]
+        changes = []
+        pairs = _pair(old, new, olds_left, news_left)
+        for i, j in pairs.items():
+            changes.append(((j, 1, i), _modified(old[i], new[j])))
+        paired_old, paired_new = set(pairs), set(pairs.values())
+        changes += [((news.start, 0, i), _removed(old[i])) for i in olds_left if i not in paired_old]
+        changes += [((j, 1, -1), _added(new[j])) for j in news_left if j not in paired_new]
+        if changes and _same_words([old[i] for i in olds_left], [new[j] for j in news_left]):
+            for _, change in changes:
+                change.significance = "cosmetic"
+        keyed += changes
+    keyed.sort(key=lambda pair: pair[0])
+    return ChangeSet([change for _, change in keyed], unchanged)
 
 
-def word_diff(old: str, new: str) -> list[tuple[int, str]]:
-    """Word-level diff with diff-match-patch: words are mapped to characters first."""
-    dmp = diff_match_patch.diff_match_patch()
-    dmp.Diff_Timeout = 0  # deterministic: never cut short by the clock
-    vocabulary: dict[str, str] = {}
-    words: list[str] = []
+def _moves(old_keys: list[str], new_keys: list[str], stretches) -> dict[int, int]:
+    """{old position: new position} of leftover clauses whose fingerprint reappears elsewhere."""
+    waiting: dict[str, deque[int]] = defaultdict(deque)
+    for olds, _ in stretches:
+        for i in olds:
+            waiting[old_keys[i]].append(i)
+    moves: dict[int, int] = {}
+    for _, news in stretches:
+        for j in news:
+            if waiting.get(new_keys[j]):
+                moves[waiting[new_keys[j]].popleft()] = j
+    return moves
 
-    def encode(text: str) -> str:
-        out = []
-        for word in _WORD.findall(text):
-            if word not in vocabulary:
-                vocabulary[word] = chr(0xE000 + len(words)) if len(words) < 6400 else chr(0xF0000 + len(words))
-                words.append(word)
-            out.append(vocabulary[word])
-        return "".join(out)
 
-    diffs = dmp.diff_main(encode(old), encode(new), False)
-    decode = {v: k for k, v in vocabulary.items()}
-    result = [(op, "".join(decode[ch] for ch in chunk)) for op, chunk in diffs]
-    return result
+def _pair(old: list[Clause], new: list[Clause], olds: list[int], news: list[int]) -> dict[int, int]:
+    """{old position: new position} of the clauses of one stretch that are one clause modified:
+    the most similar pairs first, each clause in at most one pair."""
+    if not olds or not news:
+        return {}
+    old_words = {i: _words(old[i].text) for i in olds}
+    new_words = {j: _words(new[j].text) for j in news}
+    candidates = []
+    for a, i in enumerate(olds):
+        for b, j in enumerate(news):
+            if len(olds) * len(news) > MAX_PAIRS and abs(a * len(news) / len(olds) - b) > WINDOW:
+                continue
+            matcher = difflib.SequenceMatcher(None, old_words[i], new_words[j], autojunk=False)
+            if matcher.real_quick_ratio() >= MODIFIED_THRESHOLD and matcher.quick_ratio() >= MODIFIED_THRESHOLD:
+                ratio = matcher.ratio()
+                if ratio >= MODIFIED_THRESHOLD:
+                    candidates.append((-ratio, a, b, i, j))
+    candidates.sort()
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, _, _, i, j in candidates:
+        if i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
+    return pairs
+
+
+def similarity(old_text: str, new_text: str) -> float:
+    """The word similarity `MODIFIED_THRESHOLD` is compared with (0: nothing shared, 1: same words)."""
+    return difflib.SequenceMatcher(None, _words(old_text), _words(new_text), autojunk=False).ratio()
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(fingerprint(text).casefold())
+
+
+def _same_words(old: list[Clause], new: list[Clause]) -> bool:
+    """True when the clauses say the same words, only cut into clauses differently."""
+    old_key = cosmetic_key(" ".join(strip_numbering(c.text) for c in old))
+    return bool(old_key) and old_key == cosmetic_key(" ".join(strip_numbering(c.text) for c in new))
+
+
+def _modified(old: Clause, new: Clause, significance_: str | None = None) -> Change:
+    diff = word_diff(old.text, new.text)
+    return Change("modified", list(new.section), old.text, new.text,
+                  significance_ or significance(old.text, new.text, diff), diff,
+                  list(old.section), old.position, new.position)
+
+
+def _moved(old: Clause, new: Clause) -> Change:
+    # Moving a clause within its section (a list reordered) is cosmetic; into another section,
+    # minor: the words are the same, their context is not.
+    same_place = old.section == new.section
+    diff = word_diff(old.text, new.text) if old.text != new.text else [(0, new.text)]
+    return Change("moved", list(new.section), old.text, new.text,
+                  "cosmetic" if same_place else "minor", diff,
+                  list(old.section), old.position, new.position)
+
+
+def _removed(old: Clause) -> Change:
+    return Change("removed", list(old.section), old.text, None, clause_significance(old.text),
+                  [(-1, old.text)], list(old.section), old.position, None)
+
+
+def _added(new: Clause) -> Change:
+    return Change("added", list(new.section), None, new.text, clause_significance(new.text),
+                  [(1, new.text)], None, None, new.position)
