@@ -69,6 +69,7 @@ def compare_clauses(old: list[Clause], new: list[Clause]) -> ChangeSet:
         news_left = [j for j in news if j not in moved_new]
         changes = []
         pairs = _pair(old, new, olds_left, news_left)
+        pairs.update(_renamed_headings(old, new, olds_left, news_left, pairs))
         for i, j in pairs.items():
             changes.append(((j, 1, i), _modified(old[i], new[j])))
         paired_old, paired_new = set(pairs), set(pairs.values())
@@ -121,6 +122,21 @@ def _pair(old: list[Clause], new: list[Clause], olds: list[int], news: list[int]
             pairs[i] = j
             taken.add(j)
     return pairs
+
+
+def _renamed_headings(old, new, olds, news, pairs: dict[int, int]) -> dict[int, int]:
+    """A section renamed: when all that is left unpaired in a stretch is headings, as many on
+    each side and at the same depths, they are the same headings renamed."""
+    taken = set(pairs.values())
+    old_left = [i for i in olds if i not in pairs]
+    new_left = [j for j in news if j not in taken]
+    if len(old_left) != len(new_left):
+        return {}
+    renamed = list(zip(old_left, new_left))
+    if all(old[i].kind == new[j].kind == "heading" and len(old[i].section) == len(new[j].section)
+           for i, j in renamed):
+        return dict(renamed)
+    return {}
 
 
 def similarity(old_text: str, new_text: str) -> float:
