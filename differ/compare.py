@@ -73,7 +73,8 @@ def compare_clauses(old: list[Clause], new: list[Clause]) -> ChangeSet:
         for i, j in pairs.items():
             changes.append(((j, 1, i), _modified(old[i], new[j])))
         paired_old, paired_new = set(pairs), set(pairs.values())
-        changes += [((news.start, 0, i), _removed(old[i])) for i in olds_left if i not in paired_old]
+        changes += [(_removed_key(i, news.start, pairs), _removed(old[i]))
+                    for i in olds_left if i not in paired_old]
         changes += [((j, 1, -1), _added(new[j])) for j in news_left if j not in paired_new]
         if changes and _same_words([old[i] for i in olds_left], [new[j] for j in news_left]):
             for _, change in changes:
@@ -81,6 +82,13 @@ def compare_clauses(old: list[Clause], new: list[Clause]) -> ChangeSet:
         keyed += changes
     keyed.sort(key=lambda pair: pair[0])
     return ChangeSet([change for _, change in keyed], unchanged)
+
+
+def _removed_key(i: int, start: int, pairs: dict[int, int]) -> tuple[int, int, int]:
+    """A removed clause is listed after the modified clause that came before it in the old
+    text, or else at the start of its stretch."""
+    before = [j for old_i, j in pairs.items() if old_i < i]
+    return (max(before), 2, i) if before else (start, 0, i)
 
 
 def _moves(old_keys: list[str], new_keys: list[str], stretches) -> dict[int, int]:
