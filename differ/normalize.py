@@ -24,13 +24,16 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 NUMBERING = re.compile(
     r"^(?:\d+(?:\.\d+)+\.?|\d+[.)]|\(\d+\)|\(?[A-Za-z][.)]|\(?[ivxlcdmIVXLCDM]+[.)]|\([A-Za-z]+\))(?=\s)"
 )
-_PUNCTUATION = re.compile(r"[^\w\s]+|_+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: what is left without punctuation
 
 
 def normalize(text: str) -> str:
     """The form two clauses are compared in (see the module docstring)."""
-    text = unicodedata.normalize("NFKC", text).translate(_TABLE)
-    return " ".join(_ESCAPE.sub(r"\1", text).split())
+    if not text.isascii():  # ASCII is its own NFKC form, and has nothing to translate
+        text = unicodedata.normalize("NFKC", text).translate(_TABLE)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())
 
 
 def strip_numbering(text: str) -> str:
@@ -45,4 +48,4 @@ def fingerprint(text: str) -> str:
 
 def cosmetic_key(text: str) -> str:
     """Equal for clauses that differ only in case, punctuation, whitespace or quote style."""
-    return " ".join(_PUNCTUATION.sub(" ", fingerprint(text)).casefold().split())
+    return " ".join(_WORD.findall(fingerprint(text).casefold()))

@@ -18,23 +18,38 @@ _dmp.Diff_Timeout = 0
 def word_diff(old: str, new: str) -> list[tuple[int, str]]:
     """[(op, text)] from `old` to `new`: op -1 removed, 0 kept, 1 added. Joining the texts of
     ops 0 and -1 gives `old` back, of ops 0 and 1 gives `new`."""
+    # The common head and tail (cut at a space, so no word is cut) are one token each: most
+    # clause edits touch a few words, and tokenizing the rest would be most of the cost.
+    head = old.rfind(" ", 0, _dmp.diff_commonPrefix(old, new)) + 1
+    tail = _dmp.diff_commonSuffix(old[head:], new[head:])
+    cut_old = old.find(" ", len(old) - tail) if tail else -1
+    cut_old = len(old) if cut_old == -1 else cut_old
+    cut_new = len(new) - (len(old) - cut_old)
     codes: dict[str, str] = {}
-    words: list[str] = []
 
-    def encode(text: str) -> str:
-        chars = []
-        for token in TOKEN.findall(text):
-            char = codes.get(token)
-            if char is None:
-                char = codes[token] = _code(len(words))
-                words.append(token)
-            chars.append(char)
-        return "".join(chars)
+    def encode(tokens) -> str:
+        return "".join(codes.setdefault(t, _code(len(codes))) for t in tokens if t)
 
-    diffs = _dmp.diff_main(encode(old), encode(new), False)
+    old_chars = encode([old[:head], *TOKEN.findall(old, head, cut_old), old[cut_old:]])
+    new_chars = encode([new[:head], *TOKEN.findall(new, head, cut_new), new[cut_new:]])
+    diffs = _dmp.diff_main(old_chars, new_chars, False)
     _dmp.diff_cleanupSemantic(diffs)
     decode = {char: token for token, char in codes.items()}
     return [(op, "".join(decode[char] for char in chunk)) for op, chunk in diffs if chunk]
+
+
+def common_length(old: list[str], new: list[str]) -> int:
+    """How many tokens two token lists have in common, in order (diff-match-patch, not cleaned up)."""
+    head = _dmp.diff_commonPrefix(old, new)
+    tail = _dmp.diff_commonSuffix(old[head:], new[head:])
+    old, new = old[head:len(old) - tail], new[head:len(new) - tail]
+    if not old or not new:
+        return head + tail
+    codes: dict[str, str] = {}
+    old_chars = "".join(codes.setdefault(t, _code(len(codes))) for t in old)
+    new_chars = "".join(codes.setdefault(t, _code(len(codes))) for t in new)
+    middle = sum(len(chunk) for op, chunk in _dmp.diff_main(old_chars, new_chars, False) if op == 0)
+    return head + tail + middle
 
 
 def _code(index: int) -> str:

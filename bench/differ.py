@@ -1,0 +1,109 @@
+"""Benchmark of differ.compare on long policies.
+
+    python bench/differ.py [--words 30000] [--edit 0.02] [--runs 21]
+
+Compares a generated policy of about 30,000 words with a copy where 2% of the words are
+replaced at random places across the document, and with an identical copy; prints the median
+time of `--runs` runs and the peak memory of one run (tracemalloc, measured apart because
+tracing slows Python down). The generator is seeded: every run compares the same texts.
+"""
+
+import argparse
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+# This file is named differ.py: Python puts its folder first on sys.path, where `import differ`
+# would find this script instead of the package. Put the repository root there instead.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+import differ  # noqa: E402
+
+VOCABULARY = (
+    "we you your data personal information share collect process use keep store partners service "
+    "account consent law legal basis purpose retention period security third parties cookies "
+    "advertising analytics device location contact request right access delete correct object "
+    "transfer country safeguards processor controller provide improve protect fraud payment "
+    "marketing communications profile messages photos age children email address name phone"
+).split()
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(VOCABULARY) for _ in range(rng.randint(8, 25))]
+    return " ".join(words).capitalize() + "."
+
+
+def policy(words: int, seed: int = 1) -> str:
+    """Markdown with headings, paragraphs (some longer than 80 words), lists and tables."""
+    rng = random.Random(seed)
+    blocks, count, section = ["# Privacy Policy"], 0, 0
+    while count < words:
+        if rng.random() < 0.08:
+            section += 1
+            blocks.append(f"## {section}. " + sentence(rng)[:-1].title())
+            continue
+        shape = rng.random()
+        if shape < 0.6:
+            block = " ".join(sentence(rng) for _ in range(rng.randint(1, 8)))
+        elif shape < 0.85:
+            block = "\n".join(f"{n}. {sentence(rng)}" for n in range(1, rng.randint(2, 7)))
+        else:
+            rows = [f"| {sentence(rng)} | {sentence(rng)} |" for _ in range(rng.randint(2, 5))]
+            block = "| What | Why |\n| --- | --- |\n" + "\n".join(rows)
+        blocks.append(block)
+        count += len(block.split())
+    return "\n\n".join(blocks) + "\n"
+
+
+def edit(text: str, share: float, seed: int = 2) -> str:
+    """`text` with `share` of its words (outside Markdown markers) replaced by other words."""
+    rng = random.Random(seed)
+    tokens = text.split(" ")
+    candidates = [i for i, t in enumerate(tokens) if t.isalpha()]
+    for i in rng.sample(candidates, int(len(tokens) * share)):
+        tokens[i] = rng.choice([w for w in VOCABULARY if w != tokens[i]])
+    return " ".join(tokens)
+
+
+def median_ms(old: str, new: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        differ.compare(old, new)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def peak_kib(old: str, new: str) -> float:
+    tracemalloc.start()
+    differ.compare(old, new)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=30_000)
+    parser.add_argument("--edit", type=float, default=0.02)
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+    old = policy(args.words)
+    edited = edit(old, args.edit)
+    identical = str(old[:-1]) + "\n"  # equal, but not the same object
+    changes = differ.compare(old, edited)
+    print(f"policy: {len(old.split())} words, {len(differ.segment(old))} clauses; "
+          f"edited copy: {args.edit:.0%} of words replaced -> {changes.summary()}")
+    for name, new in (("edited", edited), ("identical", identical)):
+        print(f"{name:>9}: median {median_ms(old, new, args.runs):7.2f} ms over {args.runs} runs, "
+              f"peak memory {peak_kib(old, new):8.0f} KiB")
+    reflowed = old.replace("\n\n", "\n\n\n")  # same clauses, different bytes: the full path
+    print(f"{'reflowed':>9}: median {median_ms(old, reflowed, args.runs):7.2f} ms over {args.runs} "
+          f"runs, peak memory {peak_kib(old, reflowed):8.0f} KiB (identical clauses, full comparison)")
+
+
+if __name__ == "__main__":
+    main()
