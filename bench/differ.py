@@ -22,17 +22,26 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import differ  # noqa: E402
 
-VOCABULARY = (
-    "we you your data personal information share collect process use keep store partners service "
-    "account consent law legal basis purpose retention period security third parties cookies "
-    "advertising analytics device location contact request right access delete correct object "
-    "transfer country safeguards processor controller provide improve protect fraud payment "
-    "marketing communications profile messages photos age children email address name phone"
+# Words of real policies, most frequent first; the generator draws them with Zipf weights
+# (1/rank), padded with made-up rare words to the ~1,500 distinct words of a real 30,000-word
+# policy, so that clauses share words the way real ones do.
+COMMON = (
+    "the of and to we you your or in a for data information personal that by with our may as "
+    "be is on use this are any other not if from such which can services service will us at "
+    "an have it third parties including provide account share collect process purposes law "
+    "legal basis consent access right rights request contact processing time do all where "
+    "these about also more how when order applicable policy privacy users user content "
+    "partners cookies advertising analytics device location delete correct object transfer "
+    "country safeguards processor controller improve protect fraud payment marketing "
+    "communications profile messages photos age children email address name phone retention "
+    "period security keep store"
 ).split()
+VOCABULARY = COMMON + [f"term{n}" for n in range(1500 - len(COMMON))]
+WEIGHTS = [1 / rank for rank in range(1, len(VOCABULARY) + 1)]
 
 
 def sentence(rng: random.Random) -> str:
-    words = [rng.choice(VOCABULARY) for _ in range(rng.randint(8, 25))]
+    words = rng.choices(VOCABULARY, WEIGHTS, k=rng.randint(8, 25))
     return " ".join(words).capitalize() + "."
 
 
@@ -62,9 +71,9 @@ def edit(text: str, share: float, seed: int = 2) -> str:
     """`text` with `share` of its words (outside Markdown markers) replaced by other words."""
     rng = random.Random(seed)
     tokens = text.split(" ")
-    candidates = [i for i, t in enumerate(tokens) if t.isalpha()]
+    candidates = [i for i, t in enumerate(tokens) if t.isalnum()]
     for i in rng.sample(candidates, int(len(tokens) * share)):
-        tokens[i] = rng.choice([w for w in VOCABULARY if w != tokens[i]])
+        tokens[i] = rng.choice([w for w in COMMON if w != tokens[i]])
     return " ".join(tokens)
 
 

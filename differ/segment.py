@@ -25,6 +25,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_]*[A-
 _ABBREVIATIONS = {"e.g", "i.e", "eg", "ie", "etc", "inc", "ltd", "llc", "co", "corp", "mr", "mrs",
                   "ms", "dr", "no", "nr", "vs", "art", "sec", "p", "pp", "u.s", "u.k", "cf", "fig",
                   "approx", "incl", "st", "ch", "para", "s.a", "s.a.s", "gmbh", "b.v", "n.v"}
+# The first characters of the lines that may be more than plain text.
+_MARKERS = set("#=-*+_|0123456789")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]$")
 
 
@@ -37,6 +39,7 @@ class _Segmenter:
     def __init__(self) -> None:
         self.clauses: list[Clause] = []
         self.path: list[tuple[int, str]] = []  # (heading level, heading text)
+        self.section: tuple[str, ...] = ()  # the heading texts of `path`
         self.lines: list[str] = []  # the block being read
         self.kind = "paragraph"
 
@@ -47,8 +50,11 @@ class _Segmenter:
         return self.clauses
 
     def read(self, line: str) -> None:
-        if not line.strip():
+        first = line.lstrip()[:1]
+        if not first:
             self.flush()
+        elif first not in _MARKERS:  # most lines: plain text, no need to try every pattern
+            self.text(line)
         elif self.lines and self.kind == "paragraph" and _SETEXT.match(line):
             level = 1 if line.strip()[0] == "=" else 2
             text = " ".join(self.lines)
@@ -67,10 +73,13 @@ class _Segmenter:
             self.flush()
             self.add(" | ".join(cell.strip() for cell in m.group(1).split("|")), "row")
         else:
-            # a paragraph line, or the lazy continuation of a list item
-            if not self.lines:
-                self.kind = "paragraph"
-            self.lines.append(line.strip())
+            self.text(line)
+
+    def text(self, line: str) -> None:
+        """A paragraph line, or the lazy continuation of a list item."""
+        if not self.lines:
+            self.kind = "paragraph"
+        self.lines.append(line.strip())
 
     def start(self, kind: str, text: str) -> None:
         self.flush()
@@ -94,14 +103,15 @@ class _Segmenter:
             return
         while self.path and self.path[-1][0] >= level:
             self.path.pop()
+        self.section = tuple(title for _, title in self.path)
         self.add(text, "heading")
         self.path.append((level, text))
+        self.section = tuple(title for _, title in self.path)
 
     def add(self, text: str, kind: str) -> None:
         text = text.strip()
         if text.strip("| "):
-            section = tuple(title for _, title in self.path)
-            self.clauses.append(Clause(text, section, len(self.clauses), kind))
+            self.clauses.append(Clause(text, self.section, len(self.clauses), kind))
 
 
 def sentences(text: str) -> list[str]:
@@ -109,7 +119,7 @@ def sentences(text: str) -> list[str]:
     result, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         end = m.start() + 1
-        last = _LAST_WORD.search(text, start, end)
+        last = _LAST_WORD.search(text, max(start, end - 20), end)  # abbreviations are short
         if last and (last.group(1).casefold() in _ABBREVIATIONS or len(last.group(1)) == 1):
             continue
         result.append(text[start:m.end()].strip())
