@@ -6,8 +6,10 @@
 2. Moves: a leftover clause whose fingerprint reappears among the leftovers on the other side
    is `moved` (paired in document order).
 3. Modifications: inside each stretch that difflib could not match, leftover clauses are paired
-   by word similarity, most similar first; a pair at least `MODIFIED_THRESHOLD` similar is
-   `modified`, the rest are `removed` / `added`.
+   in order when there are as many on each side and each pair is at least `MODIFIED_THRESHOLD`
+   similar (clauses edited in place); otherwise by word similarity, most similar first. A pair
+   at least `MODIFIED_THRESHOLD` similar is `modified`, the rest are `removed` / `added`. A
+   stretch left with only headings, as many on each side, is a section renamed.
 4. Re-paragraphing: when a stretch holds the same words before and after (a paragraph split in
    two, two merged), its changes are `cosmetic`.
 """
@@ -56,8 +58,8 @@ def compare_clauses(old: list[Clause], new: list[Clause]) -> ChangeSet:
     # Sort keys put each change where it is in the new text; a removed clause goes before the
     # new clause that follows its stretch.
     keyed: list[tuple[tuple[int, int, int], Change]] = []
-    touched = [(i, j) for i, j in unchanged
-               if strip_numbering(old[i].text) != strip_numbering(new[j].text)]
+    touched = [(i, j) for i, j in unchanged if old[i].text != new[j].text
+               and strip_numbering(old[i].text) != strip_numbering(new[j].text)]
     keyed += [((j, 1, i), _modified(old[i], new[j], "cosmetic")) for i, j in touched]
     unchanged = sorted(set(unchanged) - set(touched))
 
@@ -68,10 +70,15 @@ def compare_clauses(old: list[Clause], new: list[Clause]) -> ChangeSet:
         olds_left = [i for i in olds if i not in moves]
         news_left = [j for j in news if j not in moved_new]
         changes = []
-        pairs = _pair(old_keys, new_keys, olds_left, news_left)
+        diffs = _in_place(old, new, old_keys, new_keys, olds_left, news_left)
+        if diffs is not None:
+            pairs = dict(zip(olds_left, news_left))
+        else:
+            diffs = {}
+            pairs = _pair(old_keys, new_keys, olds_left, news_left)
         pairs.update(_renamed_headings(old, new, olds_left, news_left, pairs))
         for i, j in pairs.items():
-            changes.append(((j, 1, i), _modified(old[i], new[j])))
+            changes.append(((j, 1, i), _modified(old[i], new[j], diff=diffs.get(i))))
         paired_old, paired_new = set(pairs), set(pairs.values())
         changes += [(_removed_key(i, news.start, pairs), _removed(old[i]))
                     for i in olds_left if i not in paired_old]
@@ -103,6 +110,21 @@ def _moves(old_keys: list[str], new_keys: list[str], stretches) -> dict[int, int
             if waiting.get(new_keys[j]):
                 moves[waiting[new_keys[j]].popleft()] = j
     return moves
+
+
+def _in_place(old, new, old_keys, new_keys, olds: list[int], news: list[int]):
+    """Clauses edited in place: when a stretch has as many clauses on each side and each is
+    similar enough to the one at the same place, they pair in order. Returns their word diffs
+    by old position (needed anyway, and a cheap similarity test), or None."""
+    if not olds or len(olds) != len(news):
+        return None
+    diffs = {}
+    for i, j in zip(olds, news):
+        diffs[i] = word_diff(old[i].text, new[j].text)
+        if (_diff_similarity(diffs[i]) < MODIFIED_THRESHOLD
+                and _similarity(_words(old_keys[i]), _words(new_keys[j])) < MODIFIED_THRESHOLD):
+            return None
+    return diffs
 
 
 def _pair(old_keys: list[str], new_keys: list[str], olds: list[int], news: list[int]) -> dict[int, int]:
@@ -168,6 +190,16 @@ def _similarity(old_words: list[str], new_words: list[str]) -> float:
     return 2 * common_length(old_words, new_words) / total
 
 
+def _diff_similarity(diff: list[tuple[int, str]]) -> float:
+    """The share of words a word diff keeps (2 × kept / all): `similarity` measured on the
+    exact text (so case and quotes count), which the diff gives for free."""
+    counts = {-1: 0, 0: 0, 1: 0}
+    for op, text in diff:
+        counts[op] += len(_WORDS.findall(text))
+    total = 2 * counts[0] + counts[-1] + counts[1]
+    return 2 * counts[0] / total if total else 1.0
+
+
 def _words(key: str) -> list[str]:
     return _WORDS.findall(key.casefold())
 
@@ -178,8 +210,8 @@ def _same_words(old: list[Clause], new: list[Clause]) -> bool:
     return bool(old_key) and old_key == cosmetic_key(" ".join(strip_numbering(c.text) for c in new))
 
 
-def _modified(old: Clause, new: Clause, significance_: str | None = None) -> Change:
-    diff = word_diff(old.text, new.text)
+def _modified(old: Clause, new: Clause, significance_: str | None = None, diff=None) -> Change:
+    diff = diff or word_diff(old.text, new.text)
     return Change("modified", list(new.section), old.text, new.text,
                   significance_ or significance(old.text, new.text, diff), diff,
                   list(old.section), old.position, new.position)

@@ -28,7 +28,7 @@ def significance(old: str, new: str, diff: list[tuple[int, str]]) -> str:
     """The significance of a modified clause `old` → `new`, whose word diff is `diff`."""
     if cosmetic_key(old) == cosmetic_key(new):
         return "cosmetic"
-    if _without_links(old) == _without_links(new):
+    if _has_links(old + new) and _without_links(old) == _without_links(new):
         return "minor"
     removed = [w.casefold() for op, text in diff if op == -1 for w in _WORD.findall(text)]
     added = [w.casefold() for op, text in diff if op == 1 for w in _WORD.findall(text)]
@@ -43,6 +43,10 @@ def significance(old: str, new: str, diff: list[tuple[int, str]]) -> str:
 def clause_significance(text: str) -> str:
     """The significance of a clause added or removed whole."""
     return "substantive" if cosmetic_key(text) else "cosmetic"
+
+
+def _has_links(text: str) -> bool:
+    return "](" in text or "http" in text or "www." in text
 
 
 def _without_links(text: str) -> str:
