@@ -1,8 +1,8 @@
 """Align the clauses of two versions and describe what changed.
 
 1. Exact matches: difflib over clause fingerprints (normalized text without numbering), so
-   renumbered and re-quoted clauses still match; those whose exact text differs are reported as
-   `modified`, `cosmetic`.
+   renumbered and re-quoted clauses still match; those whose exact text (numbering aside) or
+   form (`Clause.form`: a sentence become a heading) differs are `modified`, `cosmetic`.
 2. Moves: a leftover clause whose fingerprint reappears among the leftovers on the other side
    is `moved` (paired in document order).
 3. Modifications: inside each stretch that difflib could not match, leftover clauses are paired
@@ -58,8 +58,11 @@ def compare_clauses(old: list[Clause], new: list[Clause]) -> ChangeSet:
     # Sort keys put each change where it is in the new text; a removed clause goes before the
     # new clause that follows its stretch.
     keyed: list[tuple[tuple[int, int, int], Change]] = []
-    touched = [(i, j) for i, j in unchanged if old[i].text != new[j].text
-               and strip_numbering(old[i].text) != strip_numbering(new[j].text)]
+    # Same words, other form (quotes, spacing, a sentence become a heading or a paragraph of its
+    # own, a heading's level): cosmetic.
+    touched = [(i, j) for i, j in unchanged if old[i].form() != new[j].form() or (
+               old[i].text != new[j].text
+               and strip_numbering(old[i].text) != strip_numbering(new[j].text))]
     keyed += [((j, 1, i), _modified(old[i], new[j], "cosmetic")) for i, j in touched]
     unchanged = sorted(set(unchanged) - set(touched))
 

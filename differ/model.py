@@ -15,6 +15,12 @@ class Clause:
     section: tuple[str, ...]  # headings above it, outermost first
     position: int  # index in the document's clause sequence
     kind: str = "paragraph"  # heading | paragraph | item | row (a sentence keeps its block's kind)
+    level: int = 0  # heading level (1 for #), 0 for other clauses
+    follows: bool = False  # a later sentence of a long paragraph or item: same block as the last
+
+    def form(self) -> tuple[str, int, bool]:
+        """How the clause is laid out, its words aside: a change of form alone is cosmetic."""
+        return (self.kind, self.level, self.follows)
 
 
 @dataclass

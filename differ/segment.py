@@ -91,8 +91,8 @@ class _Segmenter:
             text = " ".join(self.lines)
             self.lines = []
             if len(text.split()) > LONG_CLAUSE_WORDS:
-                for sentence in sentences(text):
-                    self.add(sentence, self.kind)
+                for n, sentence in enumerate(sentences(text)):
+                    self.add(sentence, self.kind, follows=n > 0)
             else:
                 self.add(text, self.kind)
 
@@ -104,14 +104,14 @@ class _Segmenter:
         while self.path and self.path[-1][0] >= level:
             self.path.pop()
         self.section = tuple(title for _, title in self.path)
-        self.add(text, "heading")
+        self.add(text, "heading", level)
         self.path.append((level, text))
         self.section = tuple(title for _, title in self.path)
 
-    def add(self, text: str, kind: str) -> None:
+    def add(self, text: str, kind: str, level: int = 0, follows: bool = False) -> None:
         text = text.strip()
         if text.strip("| "):
-            self.clauses.append(Clause(text, self.section, len(self.clauses), kind))
+            self.clauses.append(Clause(text, self.section, len(self.clauses), kind, level, follows))
 
 
 def sentences(text: str) -> list[str]:

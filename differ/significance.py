@@ -17,7 +17,9 @@ MEANINGFUL_WORDS = frozenset("""
     shall should will would always sell sold share shared consent opt
 """.split())
 _MONTHS = ("january february march april may june july august september october november "
-           "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
+           "december jan feb mar apr jun jul aug sep sept oct nov dec "
+           "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+           "premier").split()
 _DATE_WORD = re.compile(r"^(?:\d+(?:st|nd|rd|th|er|e)?|" + "|".join(_MONTHS) + r")$")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
