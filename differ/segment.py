@@ -26,7 +26,7 @@ _ABBREVIATIONS = {"e.g", "i.e", "eg", "ie", "etc", "inc", "ltd", "llc", "co", "c
                   "ms", "dr", "no", "nr", "vs", "art", "sec", "p", "pp", "u.s", "u.k", "cf", "fig",
                   "approx", "incl", "st", "ch", "para", "s.a", "s.a.s", "gmbh", "b.v", "n.v"}
 # The first characters of the lines that may be more than plain text.
-_MARKERS = set("#=-*+_|0123456789")
+_MARKERS = frozenset("#=-*+_|:0123456789")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]$")
 
 
@@ -50,30 +50,38 @@ class _Segmenter:
         return self.clauses
 
     def read(self, line: str) -> None:
+        # Dispatch on the first character: most lines are plain text, and trying every
+        # pattern on each would be most of the cost of segmenting.
         first = line.lstrip()[:1]
         if not first:
             self.flush()
-        elif first not in _MARKERS:  # most lines: plain text, no need to try every pattern
+        elif first not in _MARKERS:
             self.text(line)
-        elif self.lines and self.kind == "paragraph" and _SETEXT.match(line):
-            level = 1 if line.strip()[0] == "=" else 2
+        elif first == "#" and (m := _ATX.match(line)):
+            self.flush()
+            self.heading(len(m.group(1)), m.group(2) or "")
+        elif first == "|":
+            self.row(line)
+        elif first.isdigit() and (m := _ORDERED.match(line)):
+            self.start("item", m.group(1))
+        elif first in "=-" and self.lines and self.kind == "paragraph" and _SETEXT.match(line):
+            level = 1 if first == "=" else 2
             text = " ".join(self.lines)
             self.lines = []
             self.heading(level, text)
-        elif _BREAK.match(line):
+        elif first in "-:" and "|" in line and _ROW_RULE.match(line):
+            self.flush()  # the rule under a table's header row, without its leading pipe
+        elif first in "-*_" and _BREAK.match(line):
             self.flush()
-        elif m := _ATX.match(line):
-            self.flush()
-            self.heading(len(m.group(1)), m.group(2) or "")
-        elif m := _BULLET.match(line) or _ORDERED.match(line):
+        elif first in "-*+" and (m := _BULLET.match(line)):
             self.start("item", m.group(1))
-        elif _ROW_RULE.match(line) and "|" in line:
-            self.flush()
-        elif m := _ROW.match(line):
-            self.flush()
-            self.add(" | ".join(cell.strip() for cell in m.group(1).split("|")), "row")
         else:
             self.text(line)
+
+    def row(self, line: str) -> None:
+        self.flush()
+        if not _ROW_RULE.match(line) and (m := _ROW.match(line)):
+            self.add(" | ".join(cell.strip() for cell in m.group(1).split("|")), "row")
 
     def text(self, line: str) -> None:
         """A paragraph line, or the lazy continuation of a list item."""

@@ -59,6 +59,11 @@ def test_setext_headings_are_headings_and_thematic_breaks_are_not_clauses():
     ]
 
 
+def test_table_rules_with_or_without_outer_pipes_are_not_clauses():
+    clauses = differ.segment("| a | b |\n|---|---|\n| 1 | 2 |\n\n| c | d |\n---|---\n| 3 | 4 |\n")
+    assert [c.text for c in clauses] == ["a | b", "1 | 2", "c | d", "3 | 4"]
+
+
 def test_ordered_items_keep_their_number_and_lazy_lines_continue_an_item():
     clauses = differ.segment("1. first item\ncontinued\n2. second\n")
     assert [c.text for c in clauses] == ["1. first item continued", "2. second"]
@@ -166,3 +171,20 @@ def test_render_text_of_no_changes_says_so():
 def test_moved_clause_shows_where_it_came_from():
     changeset = differ.compare("## A\n\nKeep.\n\n## B\n\nOther.\n", "## A\n\n## B\n\nOther.\n\nKeep.\n")
     assert "moved (minor): B (from A)" in differ.render_text(changeset)
+
+
+def test_a_sentence_become_a_heading_is_a_cosmetic_change():
+    long = " ".join(["We keep logs for a year."] * 20)
+    changeset = differ.compare(f"Data retention. {long}\n", f"## Data retention.\n\n{long}\n")
+    # the heading, and the sentence that now begins a paragraph of its own
+    assert [(c.kind, c.significance, c.new) for c in changeset.changes] == [
+        ("modified", "cosmetic", "Data retention."),
+        ("modified", "cosmetic", "We keep logs for a year.")]
+
+
+def test_a_clause_that_keeps_half_its_words_is_modified_and_one_that_keeps_less_is_replaced():
+    assert differ.MODIFIED_THRESHOLD == 0.5
+    kept_half = differ.compare("## A\n\nalpha beta gamma delta\n", "## A\n\nalpha beta omega sigma\n")
+    assert kept_half.summary() == "1 modified, 0 added, 0 removed"
+    kept_less = differ.compare("## A\n\nalpha beta gamma delta\n", "## A\n\nalpha omega sigma tau\n")
+    assert kept_less.summary() == "0 modified, 1 added, 1 removed"

@@ -2,6 +2,7 @@
 clause is accounted for exactly once, and the result never varies."""
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -104,3 +105,17 @@ def test_compare_gives_the_same_result_whatever_the_hash_seed():
     }
     assert len(outputs) == 1
     assert json.loads(outputs.pop())["changed"]
+
+
+TEXT = st.lists(st.sampled_from(list("ab c.\u00a0\t’é1") + ["word ", "  "]), max_size=20).map("".join)
+
+
+@settings(max_examples=500)
+@given(TEXT, TEXT)
+def test_word_diff_gives_both_texts_back_and_never_cuts_a_word(old, new):
+    diff = differ.word_diff(old, new)
+    assert "".join(t for op, t in diff if op <= 0) == old
+    assert "".join(t for op, t in diff if op >= 0) == new
+    assert all(text for _, text in diff)
+    words = set(re.findall(r"\w+", old)) | set(re.findall(r"\w+", new))
+    assert all(set(re.findall(r"\w+", text)) <= words for _, text in diff)
