@@ -24,9 +24,9 @@ from .segment import segment
 from .significance import clause_significance, significance
 from .worddiff import common_length, word_diff
 
-# Two leftover clauses are one `modified` clause when the similarity of their words (difflib
-# ratio over case-folded words: 2 × common / total) is at least this; below, `removed` + `added`.
-# At 0.5 a clause keeps its identity while at least half of its words survive.
+# Two leftover clauses are one `modified` clause when the similarity of their words (2 × the
+# words they have in common, in order / all their words, case-folded) is at least this; below,
+# they are `removed` + `added`. At 0.5 a clause keeps its identity while half its words survive.
 MODIFIED_THRESHOLD = 0.5
 # In a stretch with more leftover pairs than this, a clause is compared only with the clauses
 # near its own relative position, to keep a rewritten document fast.
@@ -55,8 +55,8 @@ def compare_clauses(old: list[Clause], new: list[Clause]) -> ChangeSet:
         else:
             stretches.append((range(i1, i2), range(j1, j2)))
 
-    # Sort keys put each change where it is in the new text; a removed clause goes before the
-    # new clause that follows its stretch.
+    # Sort keys (new position, order, old position) list the changes in reading order of the
+    # new text; a removed clause goes where it stood (see `_removed_key`).
     keyed: list[tuple[tuple[int, int, int], Change]] = []
     # Same words, other form (quotes, spacing, a sentence become a heading or a paragraph of its
     # own, a heading's level): cosmetic.

@@ -25,6 +25,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_]*[A-
 _ABBREVIATIONS = {"e.g", "i.e", "eg", "ie", "etc", "inc", "ltd", "llc", "co", "corp", "mr", "mrs",
                   "ms", "dr", "no", "nr", "vs", "art", "sec", "p", "pp", "u.s", "u.k", "cf", "fig",
                   "approx", "incl", "st", "ch", "para", "s.a", "s.a.s", "gmbh", "b.v", "n.v"}
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 # The first characters of the lines that may be more than plain text.
 _MARKERS = frozenset("#=-*+_|:0123456789")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]$")
@@ -113,13 +115,19 @@ class _Segmenter:
             self.path.pop()
         self.section = tuple(title for _, title in self.path)
         self.add(text, "heading", level)
-        self.path.append((level, text))
+        self.path.append((level, section_title(text)))
         self.section = tuple(title for _, title in self.path)
 
     def add(self, text: str, kind: str, level: int = 0, follows: bool = False) -> None:
         text = text.strip()
         if text.strip("| "):
             self.clauses.append(Clause(text, self.section, len(self.clauses), kind, level, follows))
+
+
+def section_title(heading: str) -> str:
+    """A heading as it names a section: without Markdown escapes and bold/italic markers, so
+    that paths read `12. Contact us › Our DPO`, not `12\\. **Contact us**`."""
+    return " ".join(_ESCAPE.sub(r"\1", _EMPHASIS.sub("", heading)).split()) or heading
 
 
 def sentences(text: str) -> list[str]:

@@ -51,6 +51,13 @@ def test_segment_gives_headings_paragraphs_items_and_rows_with_their_section_pat
     assert [c.position for c in clauses] == list(range(len(clauses)))
 
 
+def test_section_paths_read_without_markdown_escapes_and_emphasis():
+    clauses = differ.segment("## 12\\. **Contact us**\n\n### _Our_ DPO\n\nWrite to us.\n\n## 2 * 3 = 6\n\nMaths.\n")
+    assert clauses[2].section == ("12. Contact us", "Our DPO")
+    assert clauses[0].text == "12\\. **Contact us**"  # the clause keeps its exact text
+    assert clauses[4].section == ("2 * 3 = 6",)
+
+
 def test_setext_headings_are_headings_and_thematic_breaks_are_not_clauses():
     clauses = differ.segment("Terms\n=====\n\nHello.\n\nThe Summary\n-----------\n\nBye.\n\n---\n\n***\n")
     assert [(c.kind, c.text, c.section) for c in clauses] == [
