@@ -38,6 +38,9 @@ def normalize(text: str) -> str:
 
 def strip_numbering(text: str) -> str:
     """`text` without its leading numbering ("3.2", "(a)", "iv.")."""
+    head = text[:12]
+    if "." not in head and ")" not in head:  # no numbering can end there: skip the pattern
+        return text
     return NUMBERING.sub("", text, count=1).lstrip()
 
 

@@ -28,14 +28,30 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
     codes: dict[str, str] = {}
 
     def encode(tokens) -> str:
-        return "".join(codes.setdefault(t, _code(len(codes))) for t in tokens if t)
+        chars = []
+        for token in tokens:
+            char = codes.get(token)
+            if char is None:
+                char = codes[token] = _code(len(codes))
+            chars.append(char)
+        return "".join(chars)
 
-    old_chars = encode([old[:head], *TOKEN.findall(old, head, cut_old), old[cut_old:]])
-    new_chars = encode([new[:head], *TOKEN.findall(new, head, cut_new), new[cut_new:]])
+    old_chars = encode(_tokens(old, head, cut_old))
+    new_chars = encode(_tokens(new, head, cut_new))
     diffs = _dmp.diff_main(old_chars, new_chars, False)
     _dmp.diff_cleanupSemantic(diffs)
     decode = {char: token for token, char in codes.items()}
     return [(op, "".join(decode[char] for char in chunk)) for op, chunk in diffs if chunk]
+
+
+def _tokens(text: str, head: int, cut: int) -> list[str]:
+    """The tokens of `text`, its first `head` characters and those from `cut` on as one each."""
+    tokens = TOKEN.findall(text, head, cut)
+    if head:
+        tokens.insert(0, text[:head])
+    if cut < len(text):
+        tokens.append(text[cut:])
+    return tokens
 
 
 def common_length(old: list[str], new: list[str]) -> int:
