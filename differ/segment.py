@@ -40,8 +40,8 @@ def segment(markdown: str) -> list[Clause]:
 class _Segmenter:
     def __init__(self) -> None:
         self.clauses: list[Clause] = []
-        self.path: list[tuple[int, str]] = []  # (heading level, heading text)
-        self.section: tuple[str, ...] = ()  # the heading texts of `path`
+        self.path: list[tuple[int, str]] = []  # (heading level, section title) above
+        self.section: tuple[str, ...] = ()  # the section titles of `path`
         self.lines: list[str] = []  # the block being read
         self.kind = "paragraph"
 
@@ -131,7 +131,7 @@ def section_title(heading: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences; joined with single spaces they give `text` back."""
+    """Split a paragraph into sentences, in order; only the spaces between them are dropped."""
     result, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         end = m.start() + 1
