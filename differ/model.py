@@ -11,8 +11,8 @@ class Clause:
     """One unit of a policy: a heading, a paragraph (or a sentence of a long one), a list item
     or a table row, with the headings above it."""
 
-    text: str  # the exact text of the clause, Markdown markers (#, -, 1.) stripped
-    section: tuple[str, ...]  # headings above it, outermost first
+    text: str  # the exact text of the clause, Markdown markers (#, -) stripped; numbers kept
+    section: tuple[str, ...]  # headings above it, outermost first (see segment.section_title)
     position: int  # index in the document's clause sequence
     kind: str = "paragraph"  # heading | paragraph | item | row (a sentence keeps its block's kind)
     level: int = 0  # heading level (1 for #), 0 for other clauses
@@ -32,7 +32,8 @@ class Change:
     old: str | None  # old clause text (None for `added`)
     new: str | None  # new clause text (None for `removed`)
     significance: str = "substantive"  # one of SIGNIFICANCES
-    # word diff for `modified`: a list of (op, text), op -1 removed, 0 kept, 1 added
+    # word diff, a list of (op, text), op -1 removed, 0 kept, 1 added: for `modified` and
+    # `moved`; an `added` / `removed` clause is one (1, text) / (-1, text)
     diff: list[tuple[int, str]] = field(default_factory=list)
     old_section: list[str] | None = None  # section path on the old side (`moved`, `modified`)
     # index of the clause in segment(old) / segment(new); None on the side it does not exist

@@ -195,3 +195,8 @@ def test_a_clause_that_keeps_half_its_words_is_modified_and_one_that_keeps_less_
     assert kept_half.summary() == "1 modified, 0 added, 0 removed"
     kept_less = differ.compare("## A\n\nalpha beta gamma delta\n", "## A\n\nalpha omega sigma tau\n")
     assert kept_less.summary() == "0 modified, 1 added, 1 removed"
+
+
+def test_the_example_in_the_package_docstring_runs():
+    import doctest
+    assert doctest.testmod(differ).failed == 0
