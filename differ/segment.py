@@ -29,7 +29,6 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 # The first characters of the lines that may be more than plain text.
 _MARKERS = frozenset("#=-*+_|:0123456789")
-_LAST_WORD = re.compile(r"([\w.]+)[.!?…]$")
 
 
 def segment(markdown: str) -> list[Clause]:
@@ -134,9 +133,10 @@ def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, in order; only the spaces between them are dropped."""
     result, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        end = m.start() + 1
-        last = _LAST_WORD.search(text, max(start, end - 20), end)  # abbreviations are short
-        if last and (last.group(1).casefold() in _ABBREVIATIONS or len(last.group(1)) == 1):
+        # the word before the period (abbreviations are short: a few characters suffice)
+        before = text[max(start, m.start() - 12):m.start()].rsplit(None, 1)
+        word = before[-1].lstrip("\"'“‘([*_").casefold() if before else ""
+        if word in _ABBREVIATIONS or len(word) == 1:
             continue
         result.append(text[start:m.end()].strip())
         start = m.end()
