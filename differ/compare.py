@@ -12,6 +12,8 @@
    stretch left with only headings, as many on each side, is a section renamed.
 4. Re-paragraphing: when a stretch holds the same words before and after (a paragraph split in
    two, two merged), its changes are `cosmetic`.
+5. Moved and modified: a clause removed in one place and added, at least `MOVED_THRESHOLD`
+   similar, in another is one `modified` change whose `old_section` says where it was.
 """
 
 import difflib
@@ -28,6 +30,9 @@ from .worddiff import common_length, word_diff
 # words they have in common, in order / all their words, case-folded) is at least this; below,
 # they are `removed` + `added`. At 0.5 a clause keeps its identity while half its words survive.
 MODIFIED_THRESHOLD = 0.5
+# A clause removed in one place and added in another is one clause moved and modified when at
+# least this similar: stricter than MODIFIED_THRESHOLD, as the place gives no evidence.
+MOVED_THRESHOLD = 0.8
 # In a stretch with more leftover pairs than this, a clause is compared only with the clauses
 # near its own relative position, to keep a rewritten document fast.
 MAX_PAIRS = 2500
@@ -90,8 +95,27 @@ def compare_clauses(old: list[Clause], new: list[Clause]) -> ChangeSet:
             for _, change in changes:
                 change.significance = "cosmetic"
         keyed += changes
+    keyed = _moved_and_modified(old, new, old_keys, new_keys, keyed)
     keyed.sort(key=lambda pair: pair[0])
     return ChangeSet([change for _, change in keyed], unchanged)
+
+
+def _moved_and_modified(old, new, old_keys, new_keys, keyed):
+    """A clause removed in one place and added, a little edited, in another was moved and
+    modified: one `modified` change (with both section paths) when the two are at least
+    `MOVED_THRESHOLD` similar. Skipped when there are too many candidates to compare."""
+    removed = {c.old_position: n for n, (_, c) in enumerate(keyed)
+               if c.kind == "removed" and c.significance != "cosmetic"}
+    added = {c.new_position: n for n, (_, c) in enumerate(keyed)
+             if c.kind == "added" and c.significance != "cosmetic"}
+    if not removed or not added or len(removed) * len(added) > MAX_PAIRS:
+        return keyed
+    pairs = _pair(old_keys, new_keys, list(removed), list(added), MOVED_THRESHOLD)
+    if not pairs:
+        return keyed
+    dropped = {removed[i] for i in pairs} | {added[j] for j in pairs.values()}
+    kept = [entry for n, entry in enumerate(keyed) if n not in dropped]
+    return kept + [((j, 1, i), _modified(old[i], new[j])) for i, j in pairs.items()]
 
 
 def _removed_key(i: int, start: int, pairs: dict[int, int]) -> tuple[int, int, int]:
@@ -130,9 +154,10 @@ def _in_place(old, new, old_keys, new_keys, olds: list[int], news: list[int]):
     return diffs
 
 
-def _pair(old_keys: list[str], new_keys: list[str], olds: list[int], news: list[int]) -> dict[int, int]:
-    """{old position: new position} of the clauses of one stretch that are one clause modified:
-    the most similar pairs first, each clause in at most one pair."""
+def _pair(old_keys: list[str], new_keys: list[str], olds: list[int], news: list[int],
+          threshold: float = MODIFIED_THRESHOLD) -> dict[int, int]:
+    """{old position: new position} of the clauses that are one clause modified (at least
+    `threshold` similar): the most similar pairs first, each clause in at most one pair."""
     if not olds or not news:
         return {}
     old_words = {i: _words(old_keys[i]) for i in olds}
@@ -148,10 +173,10 @@ def _pair(old_keys: list[str], new_keys: list[str], olds: list[int], news: list[
             # The words two clauses share, in any order, bound their similarity: a cheap test
             # that spares the diff of most pairs in a rewritten stretch.
             total = len(old_words[i]) + len(new_words[j])
-            if total and 2 * (old_bags[i] & new_bags[j]).total() < MODIFIED_THRESHOLD * total:
+            if total and 2 * (old_bags[i] & new_bags[j]).total() < threshold * total:
                 continue
             ratio = _similarity(old_words[i], new_words[j])
-            if ratio >= MODIFIED_THRESHOLD:
+            if ratio >= threshold:
                 candidates.append((-ratio, a, b, i, j))
     candidates.sort()
     pairs: dict[int, int] = {}

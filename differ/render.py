@@ -23,7 +23,7 @@ def render_text(changeset: ChangeSet, color: bool = False) -> str:
 
 def _change(change: Change, color: bool) -> str:
     header = f"{change.kind} ({change.significance}): {_path(change.section)}"
-    if change.kind == "moved" and change.old_section != change.section:
+    if change.kind in ("moved", "modified") and change.old_section not in (None, change.section):
         header += f" (from {_path(change.old_section or [])})"
     marks = _COLORS if color else _MARKS
     body = "".join(_piece(op, text, marks) for op, text in _diff(change))

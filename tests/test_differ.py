@@ -200,3 +200,11 @@ def test_a_clause_that_keeps_half_its_words_is_modified_and_one_that_keeps_less_
 def test_the_example_in_the_package_docstring_runs():
     import doctest
     assert doctest.testmod(differ).failed == 0
+
+
+def test_a_clause_moved_and_edited_shows_where_it_came_from():
+    changeset = differ.compare(
+        "## A\n\nWe keep every request from the police for five years.\n\n## B\n\nOther.\n",
+        "## A\n\n## B\n\nOther.\n\nWe keep every request from the police for ten years.\n")
+    assert "modified (minor): B (from A)\n    We keep every request from the police for [-five-]{+ten+} years." \
+        in differ.render_text(changeset)
