@@ -73,7 +73,8 @@ def edit(text: str, share: float, seed: int = 2) -> str:
     tokens = text.split(" ")
     candidates = [i for i, t in enumerate(tokens) if t.isalnum()]
     for i in rng.sample(candidates, int(len(tokens) * share)):
-        tokens[i] = rng.choice([w for w in COMMON if w != tokens[i]])
+        word = rng.choice([w for w in COMMON if w != tokens[i].casefold()])
+        tokens[i] = word.capitalize() if tokens[i][0].isupper() else word  # as an editor would
     return " ".join(tokens)
 
 

@@ -1,6 +1,7 @@
 """Align the clauses of two versions and describe what changed.
 
-1. Exact matches: difflib over clause fingerprints (normalized text without numbering), so
+1. Exact matches: clauses found once on each side anchor the alignment, then difflib aligns
+   the gaps between anchors, over clause fingerprints (normalized text without numbering), so
    renumbered and re-quoted clauses still match; those whose exact text (numbering aside) or
    form (`Clause.form`: a sentence become a heading) differs are `modified`, `cosmetic`.
 2. Moves: a leftover clause whose fingerprint reappears among the leftovers on the other side
@@ -16,6 +17,7 @@
    similar, in another is one `modified` change whose `old_section` says where it was.
 """
 
+import bisect
 import difflib
 import re
 from collections import Counter, defaultdict, deque
@@ -51,14 +53,7 @@ def compare(old_markdown: str, new_markdown: str) -> ChangeSet:
 def compare_clauses(old: list[Clause], new: list[Clause]) -> ChangeSet:
     """The change set between two clause sequences (as `segment` returns them)."""
     old_keys, new_keys = [fingerprint(c.text) for c in old], [fingerprint(c.text) for c in new]
-    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    unchanged: list[tuple[int, int]] = []
-    stretches: list[tuple[range, range]] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            unchanged.extend(zip(range(i1, i2), range(j1, j2)))
-        else:
-            stretches.append((range(i1, i2), range(j1, j2)))
+    unchanged, stretches = _align(old_keys, new_keys)
 
     # Sort keys (new position, order, old position) list the changes in reading order of the
     # new text; a removed clause goes where it stood (see `_removed_key`).
@@ -116,6 +111,54 @@ def _moved_and_modified(old, new, old_keys, new_keys, keyed):
     dropped = {removed[i] for i in pairs} | {added[j] for j in pairs.values()}
     kept = [entry for n, entry in enumerate(keyed) if n not in dropped]
     return kept + [((j, 1, i), _modified(old[i], new[j])) for i, j in pairs.items()]
+
+
+def _align(old_keys: list[str], new_keys: list[str]):
+    """Unchanged clauses as (old, new) positions, and the stretches between them as (old
+    range, new range). Clauses found once on each side anchor the alignment first (the
+    longest chain of them in the same order, as in patience diff); difflib then aligns each
+    gap between anchors. Repeated clauses (a table's header row, "Yes.") would otherwise
+    anchor far-apart places together, and cut a lightly edited text into lopsided stretches."""
+    old_count, new_count = Counter(old_keys), Counter(new_keys)
+    new_at = {key: j for j, key in enumerate(new_keys) if new_count[key] == 1}
+    candidates = [(i, new_at[key]) for i, key in enumerate(old_keys)
+                  if old_count[key] == 1 and key in new_at]
+    unchanged: list[tuple[int, int]] = []
+    stretches: list[tuple[range, range]] = []
+    i0 = j0 = 0
+    for i, j in _longest_chain(candidates) + [(len(old_keys), len(new_keys))]:
+        matcher = difflib.SequenceMatcher(None, old_keys[i0:i], new_keys[j0:j], autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                unchanged.extend(zip(range(i0 + i1, i0 + i2), range(j0 + j1, j0 + j2)))
+            else:
+                stretches.append((range(i0 + i1, i0 + i2), range(j0 + j1, j0 + j2)))
+        if i < len(old_keys):
+            unchanged.append((i, j))
+        i0, j0 = i + 1, j + 1
+    return unchanged, stretches
+
+
+def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of (i, j) pairs, sorted by i, whose j increase too."""
+    tails: list[int] = []  # tails[k]: the smallest j ending a chain of length k + 1
+    tail_index: list[int] = []  # the pair holding it
+    previous: list[int] = []  # for each pair, the pair before it in its chain
+    for n, (_, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_index.append(n)
+        else:
+            tails[k] = j
+            tail_index[k] = n
+        previous.append(tail_index[k - 1] if k else -1)
+    chain = []
+    n = tail_index[-1] if tail_index else -1
+    while n != -1:
+        chain.append(pairs[n])
+        n = previous[n]
+    return chain[::-1]
 
 
 def _removed_key(i: int, start: int, pairs: dict[int, int]) -> tuple[int, int, int]:
