@@ -4,12 +4,30 @@
     >>> changes = differ.compare("# Data\\n\\nWe collect your name.", "# Data\\n\\nWe collect your name and bank account.")
     >>> changes.summary()
     '1 modified, 0 added, 0 removed'
+    >>> changes.headline()
+    '1 substantive — Data'
 
-Pure: standard library and diff-match-patch only (tests/test_differ.py checks the imports).
+Pure: standard library and diff-match-patch only (tests/test_differ_imports.py checks it).
 """
 
+from .compare import MODIFIED_THRESHOLD, compare, similarity
 from .model import KINDS, SIGNIFICANCES, Change, ChangeSet, Clause
+from .normalize import normalize
+from .render import render_text
 from .segment import segment
-from .compare import compare
+from .worddiff import word_diff
 
-__all__ = ["KINDS", "SIGNIFICANCES", "Change", "ChangeSet", "Clause", "compare", "segment"]
+__all__ = [
+    "KINDS",
+    "MODIFIED_THRESHOLD",
+    "SIGNIFICANCES",
+    "Change",
+    "ChangeSet",
+    "Clause",
+    "compare",
+    "normalize",
+    "render_text",
+    "segment",
+    "similarity",
+    "word_diff",
+]

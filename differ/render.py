@@ -1,0 +1,56 @@
+"""A change set as text for a terminal (`policywatch diff`, `policywatch compare`)."""
+
+import re
+
+from .model import Change, ChangeSet
+
+SEPARATOR = " › "
+_MARKS = {-1: ("[-", "-]"), 1: ("{+", "+}")}
+_COLORS = {-1: ("\x1b[31m", "\x1b[0m"), 1: ("\x1b[32m", "\x1b[0m")}
+# Policy text comes from the web: its control characters (ANSI escapes included) must not
+# reach the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def render_text(changeset: ChangeSet, color: bool = False) -> str:
+    """Each change as `kind (significance): Section › Subsection`, then its text with removed
+    words as [-…-] and added words as {+…+} (red and green with `color`)."""
+    if not changeset:
+        return "no changes\n"
+    blocks = [changeset.headline()] + [_change(change, color) for change in changeset.changes]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _change(change: Change, color: bool) -> str:
+    header = f"{change.kind} ({change.significance}): {_path(change.section)}"
+    if change.kind in ("moved", "modified") and change.old_section not in (None, change.section):
+        header += f" (from {_path(change.old_section or [])})"
+    marks = _COLORS if color else _MARKS
+    body = "".join(_piece(op, text, marks) for op, text in _diff(change))
+    return f"{_clean(header)}\n    {body}"
+
+
+def _diff(change: Change) -> list[tuple[int, str]]:
+    if change.diff:
+        return change.diff
+    if change.kind == "added":
+        return [(1, change.new or "")]
+    if change.kind == "removed":
+        return [(-1, change.old or "")]
+    return [(0, change.new or "")]
+
+
+def _piece(op: int, text: str, marks: dict) -> str:
+    text = _clean(text)
+    if op == 0:
+        return text
+    start, end = marks[op]
+    return f"{start}{text}{end}"
+
+
+def _path(section: list[str]) -> str:
+    return SEPARATOR.join(section) if section else "(top)"
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", text)

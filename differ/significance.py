@@ -1,0 +1,55 @@
+"""How much a clause change matters to a reader: cosmetic, minor or substantive.
+
+- cosmetic: only case, punctuation, whitespace, quote style or numbering changed;
+- minor: only dates, numbers or link targets changed, or at most `MINOR_WORDS` words, none of
+  them a word that flips or narrows a clause's meaning (`not`, `may`, `only`, …);
+- substantive: anything else, and every clause added or removed that has words in it.
+"""
+
+import re
+
+from .normalize import cosmetic_key
+
+MINOR_WORDS = 2
+# Changing one of these changes what a clause permits or promises: never minor.
+MEANINGFUL_WORDS = frozenset("""
+    not no never none nor without except unless only solely all any may might can cannot must
+    shall should will would always sell sold share shared consent opt
+""".split())
+_MONTHS = ("january february march april may june july august september october november "
+           "december jan feb mar apr jun jul aug sep sept oct nov dec "
+           "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+           "premier").split()
+_DATE_WORD = re.compile(r"^(?:\d+(?:st|nd|rd|th|er|e)?|" + "|".join(_MONTHS) + r")$")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_WORD = re.compile(r"\w+")
+
+
+def significance(old: str, new: str, diff: list[tuple[int, str]]) -> str:
+    """The significance of a modified clause `old` → `new`, whose word diff is `diff`."""
+    if cosmetic_key(old) == cosmetic_key(new):
+        return "cosmetic"
+    if _has_links(old + new) and _without_links(old) == _without_links(new):
+        return "minor"
+    removed = [w.casefold() for op, text in diff if op == -1 for w in _WORD.findall(text)]
+    added = [w.casefold() for op, text in diff if op == 1 for w in _WORD.findall(text)]
+    changed = removed + added
+    if all(_DATE_WORD.match(word) for word in changed):
+        return "minor"
+    if max(len(removed), len(added)) <= MINOR_WORDS and not MEANINGFUL_WORDS.intersection(changed):
+        return "minor"
+    return "substantive"
+
+
+def clause_significance(text: str) -> str:
+    """The significance of a clause added or removed whole."""
+    return "substantive" if cosmetic_key(text) else "cosmetic"
+
+
+def _has_links(text: str) -> bool:
+    return "](" in text or "http" in text or "www." in text
+
+
+def _without_links(text: str) -> str:
+    return cosmetic_key(_URL.sub(" ", _LINK_TARGET.sub("]", text)))
