@@ -13,7 +13,7 @@ Pure: standard library and diff-match-patch only (tests/test_differ_imports.py c
 from .compare import MODIFIED_THRESHOLD, compare, similarity
 from .model import KINDS, SIGNIFICANCES, Change, ChangeSet, Clause
 from .normalize import normalize
-from .render import render_text
+from .render import render_diff, render_text
 from .segment import segment
 from .worddiff import word_diff
 
@@ -26,6 +26,7 @@ __all__ = [
     "Clause",
     "compare",
     "normalize",
+    "render_diff",
     "render_text",
     "segment",
     "similarity",

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict, deque
 from .model import Change, ChangeSet, Clause
 from .normalize import cosmetic_key, fingerprint, strip_numbering
 from .segment import segment
-from .significance import clause_significance, significance
+from .significance import MONTHS, clause_significance, significance
 from .worddiff import common_length, word_diff
 
 # Two leftover clauses are one `modified` clause when the similarity of their words (2 × the
@@ -246,6 +246,9 @@ def _renamed_headings(old, new, olds, news, pairs: dict[int, int]) -> dict[int, 
     return {}
 
 
+_PLACEHOLDER = {month: "<month>" for month in MONTHS}
+
+
 def similarity(old_text: str, new_text: str) -> float:
     """The word similarity `MODIFIED_THRESHOLD` is compared with: 2 × words in common / all
     words, over case-folded words of the fingerprints (0: nothing shared, 1: the same words)."""
@@ -272,7 +275,9 @@ def _diff_similarity(diff: list[tuple[int, str]]) -> float:
 
 
 def _words(key: str) -> list[str]:
-    return _WORDS.findall(key.casefold())
+    # Numbers and month names count as one placeholder each: "Last updated: 26 June 2017" and
+    # "Last updated: 25 May 2018" are the same clause with a new date, not two clauses.
+    return [_PLACEHOLDER.get(w, "#" if w.isdigit() else w) for w in _WORDS.findall(key.casefold())]
 
 
 def _same_words(old: list[Clause], new: list[Clause]) -> bool:

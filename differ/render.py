@@ -25,9 +25,13 @@ def _change(change: Change, color: bool) -> str:
     header = f"{change.kind} ({change.significance}): {_path(change.section)}"
     if change.kind in ("moved", "modified") and change.old_section not in (None, change.section):
         header += f" (from {_path(change.old_section or [])})"
+    return f"{_clean(header)}\n    {render_diff(_diff(change), color)}"
+
+
+def render_diff(diff: list[tuple[int, str]], color: bool = False) -> str:
+    """A word diff as one line: removed words [-…-], added words {+…+} (red, green with `color`)."""
     marks = _COLORS if color else _MARKS
-    body = "".join(_piece(op, text, marks) for op, text in _diff(change))
-    return f"{_clean(header)}\n    {body}"
+    return "".join(_piece(op, text, marks) for op, text in diff)
 
 
 def _diff(change: Change) -> list[tuple[int, str]]:

@@ -2,13 +2,15 @@
 
 - cosmetic: only case, punctuation, whitespace, quote style or numbering changed;
 - minor: only dates, numbers or link targets changed, or at most `MINOR_WORDS` words, none of
-  them a word that flips or narrows a clause's meaning (`not`, `may`, `only`, …);
+  them a word that flips or narrows a clause's meaning (`not`, `may`, `only`, …) and none naming
+  a kind of data or a data practice (two words, "bank account", can be the whole news);
 - substantive: anything else, and every clause added or removed that has words in it.
 """
 
 import re
 
 from .normalize import cosmetic_key
+from .tags import tag
 
 MINOR_WORDS = 2
 # Changing one of these changes what a clause permits or promises: never minor.
@@ -16,11 +18,11 @@ MEANINGFUL_WORDS = frozenset("""
     not no never none nor without except unless only solely all any may might can cannot must
     shall should will would always sell sold share shared consent opt
 """.split())
-_MONTHS = ("january february march april may june july august september october november "
+MONTHS = ("january february march april may june july august september october november "
            "december jan feb mar apr jun jul aug sep sept oct nov dec "
            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
            "premier").split()
-_DATE_WORD = re.compile(r"^(?:\d+(?:st|nd|rd|th|er|e)?|" + "|".join(_MONTHS) + r")$")
+_DATE_WORD = re.compile(r"^(?:\d+(?:st|nd|rd|th|er|e)?|" + "|".join(MONTHS) + r")$")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _WORD = re.compile(r"\w+")
@@ -37,9 +39,17 @@ def significance(old: str, new: str, diff: list[tuple[int, str]]) -> str:
     changed = removed + added
     if all(_DATE_WORD.match(word) for word in changed):
         return "minor"
-    if max(len(removed), len(added)) <= MINOR_WORDS and not MEANINGFUL_WORDS.intersection(changed):
+    if (max(len(removed), len(added)) <= MINOR_WORDS and not MEANINGFUL_WORDS.intersection(changed)
+            and not _names_data_or_practice(removed) and not _names_data_or_practice(added)):
         return "minor"
     return "substantive"
+
+
+def _names_data_or_practice(words: list[str]) -> bool:
+    if not words:
+        return False
+    tags = tag(" ".join(words))
+    return bool(tags.data_types) or any(c != "other" for c in tags.categories)
 
 
 def clause_significance(text: str) -> str:

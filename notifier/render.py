@@ -8,7 +8,7 @@ import html
 import re
 from urllib.parse import urlparse
 
-from differ import Change
+from differ import Change, render_diff
 from store import RecordedChangeSet
 
 from .digest import Digest, Entry, one_line
@@ -42,8 +42,7 @@ def when(timestamp: str) -> str:
 
 def word_diff_text(diff: list[tuple[int, str]]) -> str:
     """Words removed as [-…-], added as {+…+}, as `policywatch diff` prints them."""
-    marks = {-1: "[-{}-]", 0: "{}", 1: "{{+{}+}}"}
-    return "".join(marks[op].format(text) for op, text in diff)
+    return render_diff(diff)
 
 
 def change_text(change: Change) -> list[str]:

@@ -21,7 +21,6 @@ from store import Store
 from . import config as config_mod
 from . import demo as demo_mod
 from . import reactor
-from .render import render_changes
 from .run import run_once
 
 DEFAULT_CONFIG = "config.toml"
@@ -210,8 +209,8 @@ def diff(ctx, source_id, from_version, to_version, color):
         new = store.version(source_id, to_version)["markdown"]
         changes = differ.compare(old, new)
         click.echo(f"{source['name']} ({source_id}) {source['url']}")
-        click.echo(f"version {from_version} → {to_version}: {changes.summary()}")
-        click.echo(render_changes(changes.changes, color=color))
+        click.echo(f"version {from_version} → {to_version}: {changes.summary()}\n")
+        click.echo(differ.render_text(changes, color=color), nl=False)
 
 
 @cli.command()
@@ -239,7 +238,7 @@ def compare(old, new, select, remove, as_json, color):
     color = sys.stdout.isatty() if color is None else color
     click.echo(changes.summary() if changes else "No change.")
     if changes:
-        click.echo(render_changes(changes.changes, color=color))
+        click.echo(differ.render_text(changes, color=color), nl=False)
 
 
 @cli.command(name="extract")
@@ -296,7 +295,7 @@ def demo(ctx):
                 source = store.source(cs.source)
                 click.echo(f"\n{source['name']} ({cs.source}) {source['url']}")
                 click.echo(f"version {cs.from_version} → {cs.to_version}: {cs.summary}\n")
-                click.echo(render_changes(cs.changes, color=color))
+                click.echo(differ.render_text(differ.ChangeSet(cs.changes), color=color), nl=False)
 
 
 def parse_since(value: str) -> str:

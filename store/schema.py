@@ -74,3 +74,10 @@ def m002_reverts_and_technical_changes(db):
     db["versions"].add_column("flapping", int, not_null_default=0)
     db["change_sets"].add_column("flapping", int, not_null_default=0)
     db["change_sets"].add_column("technical", int, not_null_default=0)
+
+
+@migrations()
+def m003_clause_positions(db):
+    # Where the clause stands in each version: lets a reader jump to it in the full text.
+    db["changes"].add_column("old_position", int)
+    db["changes"].add_column("new_position", int)

@@ -220,7 +220,8 @@ class Store(OutboxMixin, QueryMixin):
                 "change_set_id": change_set_id, "position": i, "kind": c.kind,
                 "section": json.dumps(c.section), "old_section": _json_or_none(c.old_section),
                 "old": c.old, "new": c.new, "significance": c.significance,
-                "diff": json.dumps(c.diff),
+                "diff": json.dumps(c.diff), "old_position": c.old_position,
+                "new_position": c.new_position,
             }
             for i, c in enumerate(changes.changes)
         )
@@ -268,6 +269,7 @@ class Store(OutboxMixin, QueryMixin):
                 significance=c["significance"],
                 diff=[(op, text) for op, text in json.loads(c["diff"] or "[]")],
                 old_section=json.loads(c["old_section"]) if c["old_section"] else None,
+                old_position=c["old_position"], new_position=c["new_position"],
             )
             for c in self.db.query(
                 "select * from changes where change_set_id = ? order by position", [row["id"]]

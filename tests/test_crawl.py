@@ -96,7 +96,7 @@ def test_adding_a_paragraph_records_one_added_clause(watch, site, cli):
     assert change == {
         "kind": "added", "section": ["Acme Privacy Policy", "How we share information"],
         "old": None, "new": "We keep your data for as long as your account is open.",
-        "significance": change["significance"], "diff": [],
+        "significance": "substantive", "diff": [[1, "We keep your data for as long as your account is open."]],
     }
 
 

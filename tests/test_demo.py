@@ -11,7 +11,7 @@ def test_the_demo_shows_the_added_financial_information_clause(cli, tmp_path):
     assert any(l.split()[:2] == ["xiaomi-privacy", "changed:"] for l in lines)
     assert "Xiaomi — MIUI Privacy Policy (xiaomi-privacy)" in out
     # The section of each changed clause, and the words added.
-    assert "added in MIUI Privacy Policy › 1. What personal information we collect" in out
+    assert "added (substantive): MIUI Privacy Policy › 1. What personal information we collect" in out
     assert "{+Financial information: your bank account number, card number" in out
     assert "{+Social information: your employer, job title, education" in out
     assert "without your consent where the local law" in out
