@@ -18,7 +18,9 @@ def scrapy_settings(crawl: dict) -> dict:
         "USER_AGENT": conf["user_agent"],
         "ROBOTSTXT_OBEY": conf["obey_robots"],
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
-        "DOWNLOAD_DELAY": conf["download_delay"],
+        # A delay of exactly 0 makes Scrapy 2.19's downloader leave each request waiting for
+        # its next wake-up (~45 ms a page on loopback, measured); a millisecond does not.
+        "DOWNLOAD_DELAY": max(conf["download_delay"], 0.001),
         "DOWNLOAD_DELAY_JITTER": 0,
         "DOWNLOAD_TIMEOUT": min(conf["timeout"], 60),
         "DOWNLOAD_MAXSIZE": conf["max_size"],
