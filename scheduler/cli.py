@@ -41,7 +41,8 @@ class Group(click.Group):
         except (store_pkg.StoreError, FetchFailure, notifier.NotifyError) as e:
             raise click.ClickException(str(e)) from None
         except sqlite3.Error as e:
-            raise click.ClickException(f"database error: {e}") from None
+            where = ctx.obj.get("db") if ctx.obj else None
+            raise click.ClickException(f"database error{f' in {where}' if where else ''}: {e}") from None
 
 
 @click.group(cls=Group)
@@ -62,17 +63,16 @@ def load_config(ctx) -> config_mod.Config:
 
 def open_store(ctx, config: config_mod.Config | None = None) -> Store:
     """The database: --db, else [store] path of the config (relative to the config file)."""
-    if ctx.obj["db_path"]:
-        return Store(ctx.obj["db_path"])
     if config is None:
         path = Path(ctx.obj["config_path"])
-        if not path.exists() and ctx.obj["config_path"] == DEFAULT_CONFIG:
-            return Store(store_pkg.CONFIG["path"][1])
-        config = config_mod.load(path)
-    db = Path(config.store["path"])
-    if not db.is_absolute() and config.path is not None:
+        if path.exists() or ctx.obj["config_path"] != DEFAULT_CONFIG:
+            config = config_mod.load(path)
+    settings = config.store if config else {k: default for k, (_, default) in store_pkg.CONFIG.items()}
+    db = Path(ctx.obj["db_path"] or settings["path"])
+    if not ctx.obj["db_path"] and not db.is_absolute() and config is not None and config.path is not None:
         db = config.path.parent / db
-    return Store(db)
+    ctx.obj["db"] = db  # named in database errors
+    return Store(db, busy_timeout=settings["busy_timeout"])
 
 
 @cli.command()

@@ -12,7 +12,10 @@ from .store import RecordedChangeSet, Store, now, sha256
 from . import outbox  # noqa: F401  (registers the notifier's migrations)
 
 # The [store] table of config.toml: key -> (type, default).
-CONFIG = {"path": (str, "policywatch.db")}
+CONFIG = {
+    "path": (str, "policywatch.db"),
+    "busy_timeout": (float, 10.0),  # seconds to wait for another writer before failing
+}
 
 __all__ = [
     "CONFIG", "BadSearch", "NoVersionAt", "NotFound", "RecordedChangeSet", "Store", "StoreError",

@@ -66,14 +66,15 @@ class Store(OutboxMixin, QueryMixin):
             fetch_id = store.add_fetch(...)
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, busy_timeout: float = 10.0):
         self.path = Path(path)
         try:
             if self.path.parent and not self.path.parent.exists():
                 self.path.parent.mkdir(parents=True)
             self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 10000")
+            # Wait this long for another writer's lock, then fail with "database is locked".
+            self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             # WAL: readers (CLI, sqlite-utils, Datasette) never block the crawler.
             self.db.enable_wal()
             migrations.apply(self.db)
