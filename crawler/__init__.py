@@ -7,10 +7,10 @@
 from .errors import Blocked, Broken, ExtractionError, FetchFailure, Transient
 from .extract import EXTRACTOR_VERSION, extract
 from .pipeline import Outcome, record
-from .run import crawl
+from .run import Stopper, crawl
 from .settings import CONFIG
 
 __all__ = [
     "CONFIG", "EXTRACTOR_VERSION", "Blocked", "Broken", "ExtractionError", "FetchFailure",
-    "Outcome", "Transient", "crawl", "extract", "record",
+    "Outcome", "Stopper", "Transient", "crawl", "extract", "record",
 ]

@@ -1,5 +1,7 @@
 """One pass over the sources with Scrapy, on the asyncio reactor that the caller runs."""
 
+import asyncio
+
 from scrapy.crawler import AsyncCrawlerRunner
 
 from store import Store
@@ -10,22 +12,53 @@ from .settings import scrapy_settings
 from .spider import PolicySpider
 
 
-async def crawl(sources: list[dict], store: Store, crawl_config: dict | None = None,
-                on_outcome=None) -> list[Outcome]:
-    """Fetch every source once, record what came back, and return one outcome per source,
-    in the order of `sources`. `on_outcome(outcome)` is called as each one is recorded."""
-    outcomes: dict[str, Outcome] = {}
+class Stopper:
+    """Stops a crawl in progress from outside it (the daemon on SIGTERM):
 
-    def on_page(page) -> None:
-        outcome = record(store, page)
-        outcomes[outcome.source] = outcome
-        if on_outcome:
+        stopper = Stopper()
+        task = asyncio.ensure_future(crawl(sources, store, config, stopper=stopper))
+        stopper.stop()   # no new requests; those in flight finish and are recorded
+        await task
+    """
+
+    def __init__(self):
+        self.stopped = False
+        self._runners: set[AsyncCrawlerRunner] = set()
+
+    def stop(self) -> None:
+        self.stopped = True
+        for runner in self._runners:
+            asyncio.ensure_future(runner.stop())
+
+
+async def crawl(sources: list[dict], store: Store, crawl_config: dict | None = None,
+                on_outcome=None, *, retry: bool = True, stopper: Stopper | None = None) -> list[Outcome]:
+    """Fetch every source once, record what came back, and return one outcome per source,
+    in the order of `sources`. `on_outcome(outcome)` is called as each one is final.
+
+    Transient failures (network, timeout, 5xx) are fetched once more at the end of the run
+    when `retry`: the first failure stays recorded as a fetch row, and only the retry's outcome
+    is reported and returned."""
+    stopper = stopper or Stopper()
+    store.sync_sources(sources)
+    held: list[Outcome] = []
+
+    def first_pass(outcome: Outcome) -> None:
+        if retry and outcome.error_class == "transient":
+            held.append(outcome)  # reported after the retry
+        elif on_outcome:
             on_outcome(outcome)
 
-    store.sync_sources(sources)
-    conditional = {s["id"]: store.latest_snapshot(s["id"]) for s in sources}
-    runner = AsyncCrawlerRunner(scrapy_settings(crawl_config or {}))
-    await runner.crawl(PolicySpider, sources=sources, conditional=conditional, on_page=on_page)
+    outcomes = await _pass(sources, store, crawl_config, first_pass, stopper)
+    if held and not stopper.stopped:
+        again = {o.source for o in held}
+        retried = await _pass([s for s in sources if s["id"] in again], store, crawl_config,
+                              on_outcome, stopper)
+        outcomes.update({o.source: o for o in retried.values() if o.source in again})
+        held = [o for o in held if o.source not in retried]
+    for outcome in held:  # stopped before the retry: the first failure is final
+        if on_outcome:
+            on_outcome(outcome)
     result = []
     for source in sources:
         if source["id"] not in outcomes:  # the crawl ended before this source was fetched
@@ -33,3 +66,26 @@ async def crawl(sources: list[dict], store: Store, crawl_config: dict | None = N
             outcomes[source["id"]] = Outcome(source["id"], "failed", page_failure.reason, "transient")
         result.append(outcomes[source["id"]])
     return result
+
+
+async def _pass(sources: list[dict], store: Store, crawl_config: dict | None, on_outcome,
+                stopper: Stopper) -> dict[str, Outcome]:
+    """One Scrapy crawl of these sources: {source id: outcome} of those recorded."""
+    outcomes: dict[str, Outcome] = {}
+    if stopper.stopped:
+        return outcomes
+
+    def on_page(page) -> None:
+        outcome = record(store, page)
+        outcomes[outcome.source] = outcome
+        if on_outcome:
+            on_outcome(outcome)
+
+    conditional = {s["id"]: store.latest_snapshot(s["id"]) for s in sources}
+    runner = AsyncCrawlerRunner(scrapy_settings(crawl_config or {}))
+    stopper._runners.add(runner)
+    try:
+        await runner.crawl(PolicySpider, sources=sources, conditional=conditional, on_page=on_page)
+    finally:
+        stopper._runners.discard(runner)
+    return outcomes

@@ -4,6 +4,8 @@ import crawler
 from store import Store
 
 
-async def run_once(sources: list[dict], store: Store, crawl_config: dict, on_outcome=None):
-    """Crawl the sources once, record everything, and return one outcome per source."""
-    return await crawler.crawl(sources, store, crawl_config, on_outcome=on_outcome)
+async def run_once(sources: list[dict], store: Store, crawl_config: dict, on_outcome=None,
+                   stopper: crawler.Stopper | None = None):
+    """Crawl the sources once (transient failures once more at the end), record everything,
+    and return one outcome per source. `stopper.stop()` ends the run early (SIGTERM)."""
+    return await crawler.crawl(sources, store, crawl_config, on_outcome=on_outcome, stopper=stopper)

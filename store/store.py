@@ -13,6 +13,7 @@ import sqlite_utils
 
 from differ import Change, ChangeSet
 
+from .daemon import DaemonMixin
 from .errors import NotFound, StoreError
 from .schema import migrations
 
@@ -52,7 +53,7 @@ class RecordedChangeSet:
         }
 
 
-class Store:
+class Store(DaemonMixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")
