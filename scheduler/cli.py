@@ -17,6 +17,7 @@ from store import Store
 
 from . import config as config_mod
 from . import demo as demo_mod
+from . import lock as lock_mod
 from . import reactor
 from .render import render_changes
 from .run import run_once
@@ -36,7 +37,7 @@ class Group(click.Group):
             return super().invoke(ctx)
         except config_mod.ConfigError as e:
             raise ConfigProblem(str(e)) from None
-        except (store_pkg.StoreError, FetchFailure) as e:
+        except (store_pkg.StoreError, FetchFailure, lock_mod.DaemonError) as e:
             raise click.ClickException(str(e)) from None
 
 
@@ -272,3 +273,4 @@ def main():
 
 # Commands of other areas live in their own modules (scheduler/cli_<area>.py), each adding
 # itself to `cli`; importing them here registers them.
+from . import cli_daemon  # noqa: E402,F401  policywatch run, status

@@ -4,6 +4,8 @@ any mistake.
 
     [store]     store.CONFIG
     [crawl]     crawler.CONFIG
+    [schedule]  scheduler.schedule.CONFIG (checked by schedule.check_table)
+    [serve]     scheduler.serve.CONFIG
     [[sources]] SOURCE_KEYS below
 """
 
@@ -15,6 +17,8 @@ from urllib.parse import urlparse
 
 import crawler
 import store
+
+from . import schedule, serve
 
 
 class ConfigError(Exception):
@@ -30,8 +34,9 @@ SOURCE_KEYS = {
     "select": ((str, list), False),
     "remove": ((str, list), False),
     "ignore": (list, False),
+    "schedule": (str, False),  # an interval (12h) or a cron expression; default [schedule]
 }
-TABLES = {"store": store.CONFIG, "crawl": crawler.CONFIG}
+TABLES = {"store": store.CONFIG, "crawl": crawler.CONFIG, "schedule": schedule.CONFIG, "serve": serve.CONFIG}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
@@ -40,6 +45,8 @@ class Config:
     path: Path | None
     store: dict = field(default_factory=dict)
     crawl: dict = field(default_factory=dict)
+    schedule: dict = field(default_factory=dict)
+    serve: dict = field(default_factory=dict)
     sources: list[dict] = field(default_factory=list)
 
     def select(self, ids: list[str] | tuple[str, ...]) -> list[dict]:
@@ -97,6 +104,9 @@ def parse(text: str, path: Path | str = "config.toml") -> Config:
                 fail((table, None, key), f"{table}.{key}: must not be negative")
             values[key] = value
         setattr(config, table, {k: values.get(k, default) for k, (_, default) in spec.items()})
+    if mistake := schedule.check_table(config.schedule):
+        key, message = mistake
+        fail(("schedule", None, key), f"schedule.{key}: {message}")
 
     sources = data.get("sources", [])
     if not isinstance(sources, list):
@@ -130,6 +140,11 @@ def parse(text: str, path: Path | str = "config.toml") -> Config:
                     re.compile(pattern)
                 except (re.error, TypeError) as e:
                     fail(("sources", i, key), f"{where}.{key}: invalid regular expression {pattern!r}: {e}")
+        if "schedule" in source:
+            try:
+                schedule.parse_spec(source["schedule"])
+            except ValueError as e:
+                fail(("sources", i, "schedule"), f"{where}.schedule: {e}")
         source.setdefault("name", sid)
         source.setdefault("type", "")
         config.sources.append(source)
