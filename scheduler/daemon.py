@@ -158,13 +158,14 @@ class Daemon:
             catch_up = None
             if sid in offsets:
                 catch_up = now + timedelta(seconds=min(offsets[sid], sched.interval(self.tz)))
+            if catch_up:
+                # A one-off job: a date trigger fires even when the scheduler starts after it.
+                self.scheduler.add_job(self._due, DateTrigger(catch_up), args=[sid], id=f"catchup:{sid}")
             if sched.every is not None:
-                first = catch_up or last + timedelta(seconds=sched.every)
+                first = (catch_up or last) + timedelta(seconds=sched.every)
                 trigger = sched.trigger(start=first)
             else:
                 trigger = sched.trigger(tz=self.tz)
-                if catch_up:
-                    self.scheduler.add_job(self._due, DateTrigger(catch_up), args=[sid], id=f"catchup:{sid}")
             self.scheduler.add_job(self._due, trigger, args=[sid], id=f"crawl:{sid}")
 
     def _unschedule(self, sid: str) -> None:
