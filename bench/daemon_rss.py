@@ -74,15 +74,19 @@ def main():
             proc = subprocess.Popen([sys.executable, "-m", "scheduler", "--config", str(config), "run",
                                      "--log-format", "json"], cwd=ROOT, stderr=err,
                                     env={**os.environ, "PYTHONPATH": str(ROOT)})
+            # Read the log as it grows (re-reading it whole would compete with the daemon for CPU).
+            tail = open(log, encoding="utf-8")
             try:
-                started, done, seen = time.monotonic(), 0, 0
+                started, done, seen, partial = time.monotonic(), 0, 0, ""
                 for target in sorted(args.passes):
                     while done < target:
                         time.sleep(0.05)
                         if proc.poll() is not None:
                             sys.exit(f"daemon exited {proc.returncode}:\n{log.read_text()[-2000:]}")
-                        runs = [json.loads(x) for x in log.read_text().splitlines() if '"event": "run"' in x]
-                        fetched = sum(r["sources"] for r in runs)
+                        partial += tail.read()
+                        complete, _, partial = partial.rpartition("\n")
+                        fetched = seen + sum(json.loads(x)["sources"] for x in complete.splitlines()
+                                             if '"event": "run"' in x)
                         if fetched > seen:
                             seen = fetched
                             Pages.edition[0] += 1  # the next pass sees edited pages
@@ -94,6 +98,7 @@ def main():
                 last = rss_kib(proc.pid)
                 print(f"ratio {last / first:.2f} (target <= 1.2)")
             finally:
+                tail.close()
                 proc.terminate()
                 proc.wait(timeout=15)
     httpd.shutdown()

@@ -23,9 +23,12 @@ def test_a_new_database_is_in_wal_mode_with_foreign_keys(store):
 
 
 def test_opening_twice_applies_migrations_once(tmp_path):
-    Store(tmp_path / "pw.db").close()
     with Store(tmp_path / "pw.db") as s:
-        assert s.db["_sqlite_migrations"].count == 1
+        applied = s.db["_sqlite_migrations"].count
+    # Each area adds its own migrations: count them, don't hard-code how many there are.
+    assert applied >= 1
+    with Store(tmp_path / "pw.db") as s:
+        assert s.db["_sqlite_migrations"].count == applied
 
 
 def test_a_body_is_stored_once_per_distinct_content(store):
