@@ -8,10 +8,10 @@ from .errors import Blocked, Broken, ExtractionError, FetchFailure, Transient
 from .extract import EXTRACTOR_VERSION, extract
 from .pipeline import Outcome, record, reextract
 from .rules import rule_error
-from .run import crawl
+from .run import Stopper, crawl
 from .settings import CONFIG
 
 __all__ = [
     "CONFIG", "EXTRACTOR_VERSION", "Blocked", "Broken", "ExtractionError", "FetchFailure",
-    "Outcome", "Transient", "crawl", "extract", "record", "reextract", "rule_error",
+    "Outcome", "Stopper", "Transient", "crawl", "extract", "record", "reextract", "rule_error",
 ]

@@ -23,6 +23,10 @@ class Transient(FetchFailure):
 
     error_class = "transient"
 
+    def __init__(self, reason: str, retry_after: float | None = None):
+        super().__init__(reason)
+        self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
+
 
 class Blocked(FetchFailure):
     """The site refused the crawler."""

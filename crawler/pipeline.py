@@ -29,6 +29,7 @@ class Outcome:
     status: str  # new | unchanged | changed | failed
     detail: str = ""  # the change summary, or the failure reason
     error_class: str | None = None
+    retry_after: float | None = None  # a transient failure's Retry-After, in seconds
 
     def line(self) -> str:
         return f"{self.status}: {self.detail}" if self.status in ("changed", "failed") else self.status
@@ -125,7 +126,8 @@ def _new_text(store: Store, fetch: dict, page: Page, markdown: str) -> Outcome:
 
 def _failed(store: Store, fetch: dict, failure: FetchFailure) -> Outcome:
     store.add_fetch(**fetch, outcome="failed", error_class=failure.error_class, reason=failure.reason)
-    return Outcome(fetch["source_id"], "failed", failure.reason, failure.error_class)
+    return Outcome(fetch["source_id"], "failed", failure.reason, failure.error_class,
+                   getattr(failure, "retry_after", None))
 
 
 class RecordPipeline:

@@ -7,6 +7,7 @@ CONFIG = {
     "timeout": (float, 30.0),  # seconds; Scrapy's 180 s outlives a service manager's stop
     "max_size": (int, 10 * 1024 * 1024),  # bytes; bigger bodies are refused
     "obey_robots": (bool, True),
+    "max_retry_wait": (float, 30.0),  # seconds: the cap on a Retry-After before the retry
 }
 
 

@@ -20,6 +20,7 @@ from store import Store
 
 from . import config as config_mod
 from . import demo as demo_mod
+from . import lock as lock_mod
 from . import reactor
 from .run import run_once
 
@@ -38,7 +39,7 @@ class Group(click.Group):
             return super().invoke(ctx)
         except config_mod.ConfigError as e:
             raise ConfigProblem(str(e)) from None
-        except (store_pkg.StoreError, FetchFailure, notifier.NotifyError) as e:
+        except (store_pkg.StoreError, FetchFailure, notifier.NotifyError, lock_mod.DaemonError) as e:
             raise click.ClickException(str(e)) from None
         except sqlite3.Error as e:
             where = ctx.obj.get("db") if ctx.obj else None
@@ -321,6 +322,7 @@ def main():
 
 # Commands of other areas live in their own modules (scheduler/cli_<area>.py), each adding
 # itself to `cli`; importing them here registers them.
+from . import cli_daemon  # noqa: E402,F401  policywatch run, status
 from . import cli_notify  # noqa: E402,F401  (digest, test-notify, serve)
 from . import cli_tagger  # noqa: E402,F401  (tag, tagger eval)
 from . import cli_query  # noqa: E402,F401  (sources, history, show, search, export, stats, prune)

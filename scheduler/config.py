@@ -5,6 +5,8 @@ any mistake.
     [store]     store.CONFIG
     [crawl]     crawler.CONFIG
     [notify]    notifier.CONFIG (with sub-tables [notify.email], [notify.feed])
+    [schedule]  scheduler.schedule.CONFIG (checked by schedule.check_table)
+    [serve]     scheduler.serve.CONFIG
     [[sources]] SOURCE_KEYS below
 """
 
@@ -17,6 +19,8 @@ from urllib.parse import urlparse
 import crawler
 import notifier
 import store
+
+from . import schedule, serve
 
 
 class ConfigError(Exception):
@@ -35,8 +39,10 @@ SOURCE_KEYS = {
     "tracking_params": (list, False),  # extra query parameters stripped from links
     "min_text_ratio": ((int, float), False),  # a text shorter than this share is broken (0.5)
     "flapping_window": (int, False),  # a return to one of the last N versions is a revert (3)
+    "schedule": (str, False),  # an interval (12h) or a cron expression; default [schedule]
 }
-TABLES = {"store": store.CONFIG, "crawl": crawler.CONFIG, "notify": notifier.CONFIG}
+TABLES = {"store": store.CONFIG, "crawl": crawler.CONFIG, "notify": notifier.CONFIG,
+          "schedule": schedule.CONFIG, "serve": serve.CONFIG}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
@@ -46,6 +52,8 @@ class Config:
     store: dict = field(default_factory=dict)
     crawl: dict = field(default_factory=dict)
     notify: dict = field(default_factory=dict)
+    schedule: dict = field(default_factory=dict)
+    serve: dict = field(default_factory=dict)
     sources: list[dict] = field(default_factory=list)
 
     def select(self, ids: list[str] | tuple[str, ...]) -> list[dict]:
@@ -89,6 +97,9 @@ def parse(text: str, path: Path | str = "config.toml") -> Config:
             fail((table, None, None), f"[{table}]: unknown table (known: {', '.join([*TABLES, 'sources'])})")
     for table, spec in TABLES.items():
         setattr(config, table, _table(data.get(table, {}), spec, table, fail))
+    if mistake := schedule.check_table(config.schedule):
+        key, message = mistake
+        fail(("schedule", None, key), f"schedule.{key}: {message}")
 
     sources = data.get("sources", [])
     if not isinstance(sources, list):
@@ -129,6 +140,11 @@ def parse(text: str, path: Path | str = "config.toml") -> Config:
                     re.compile(pattern)
                 except (re.error, TypeError) as e:
                     fail(("sources", i, key), f"{where}.{key}: invalid regular expression {pattern!r}: {e}")
+        if "schedule" in source:
+            try:
+                schedule.parse_spec(source["schedule"])
+            except ValueError as e:
+                fail(("sources", i, "schedule"), f"{where}.schedule: {e}")
         source.setdefault("name", sid)
         source.setdefault("type", "")
         config.sources.append(source)

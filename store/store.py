@@ -13,6 +13,7 @@ import sqlite_utils
 
 from differ import Change, ChangeSet
 
+from .daemon import DaemonMixin
 from .errors import NotFound, StoreError
 from .outbox import OutboxMixin
 from .query import QueryMixin
@@ -58,7 +59,7 @@ class RecordedChangeSet:
         }
 
 
-class Store(OutboxMixin, QueryMixin):
+class Store(OutboxMixin, QueryMixin, DaemonMixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")

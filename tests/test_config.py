@@ -24,7 +24,7 @@ url = "https://acme.example/terms"
 
 def test_a_valid_config_loads_with_defaults_filled_in():
     config = parse(GOOD)
-    assert config.store == {"path": "pw.db"}
+    assert config.store == {"path": "pw.db", "busy_timeout": 10.0}
     assert config.crawl["timeout"] == 20.0
     assert config.crawl["download_delay"] == 1.0
     assert [s["id"] for s in config.sources] == ["acme-privacy", "acme-terms"]

@@ -75,10 +75,12 @@ def query(db, sql, *params):
 def test_each_fault_is_a_failure_of_its_class_with_no_version(crawled, sid):
     _, line, error_class = FAULTS[sid]
     assert crawled["lines"][sid].startswith(line), crawled["lines"][sid]
-    (fetch,) = query(crawled["db"], "select * from fetches where source_id = ?", sid)
-    assert fetch["outcome"] == "failed"
+    fetches = query(crawled["db"], "select * from fetches where source_id = ? order by id", sid)
+    # A transient failure is fetched once more at the end of the run; the others are final.
+    assert len(fetches) == (2 if error_class == "transient" else 1)
+    assert {f["outcome"] for f in fetches} == {"failed"}
     if error_class:
-        assert fetch["error_class"] == error_class
+        assert {f["error_class"] for f in fetches} == {error_class}
     assert query(crawled["db"], "select id from versions where source_id = ?", sid) == []
 
 
@@ -86,10 +88,22 @@ def test_the_healthy_source_is_recorded_despite_every_other_fault(crawled):
     assert crawled["lines"]["healthy"] == "new"
 
 
-def test_every_source_has_exactly_one_fetch_row(crawled):
-    counts = query(crawled["db"], "select source_id, count(*) as n from fetches group by source_id")
+def test_every_source_has_one_fetch_row_and_transient_ones_a_retry(crawled):
+    counts = {c["source_id"]: c["n"] for c in query(
+        crawled["db"], "select source_id, count(*) as n from fetches group by source_id")}
     assert len(counts) == len(FAULTS) + len(SURVIVABLE) + 1
-    assert {c["n"] for c in counts} == {1}
+    transient = {sid for sid, (_, _, error_class) in FAULTS.items() if error_class == "transient"}
+    assert {sid for sid, n in counts.items() if n == 2} == transient
+    assert {n for sid, n in counts.items() if sid not in transient} == {1}
+
+
+def test_the_retry_honours_retry_after(crawled):
+    first, retry = query(crawled["db"], "select started_at from fetches where source_id = 'retry-after' order by id")
+    from datetime import datetime
+
+    gap = datetime.fromisoformat(retry["started_at"]) - datetime.fromisoformat(first["started_at"])
+    assert gap.total_seconds() >= 1.0  # the server asked for one second
+    assert crawled["lines"]["retry-after"] == "failed: HTTP 503 (Retry-After 1s)"
 
 
 def test_a_redirect_to_a_file_url_is_never_followed(crawled):
