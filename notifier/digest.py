@@ -83,17 +83,21 @@ class Digest:
             parts.append(f"{one_line(section.source['name'])} changed ({counts[top]} {top})")
         parts += [f"{one_line(n['source']['name'])} failing" for n in self.failing]
         parts += [f"{one_line(n['source']['name'])} recovered" for n in self.recovered]
+        others = len(parts)
         if len(parts) > 3:
             parts = parts[:3] + [f"{len(parts) - 3} more"]
         if not self.sections:
             return "policywatch: " + (", ".join(parts) or "nothing new")
         first = self.sections[0]
         name = one_line(first.source["name"])
+        name = name if len(name) <= 80 else name[:77] + "..."
         headline = one_line(first.entries[0].change_set.headline) or "changed"
         also = f" (also: {', '.join(parts)})" if parts else ""
+        if len(f"policywatch: {name}: {headline}{also}") > SUBJECT_MAX:
+            also = f" (and {others} more)" if others else ""  # the headline matters more than names
         room = SUBJECT_MAX - len(f"policywatch: {name}: {also}")
         if len(headline) > room:
-            headline = headline[:max(room - 1, 10)].rstrip(" ;,") + "…"
+            headline = headline[:max(room - 3, 10)].rstrip(" ;,") + "..."
         return f"policywatch: {name}: {headline}{also}"
 
 
