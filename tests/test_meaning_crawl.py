@@ -24,7 +24,7 @@ def miui(tmp_path_factory):
     """Two crawls of a local server: the MIUI policy moves from its 2017 to its 2018 edition,
     and the user agreement gets one new clause about closing an account; e-mail goes to a
     real SMTP server on 127.0.0.1, feeds to a folder."""
-    from conftest import Site, run_cli
+    from conftest import Site, read_cli, run_cli
 
     tmp = tmp_path_factory.mktemp("miui")
     (tmp / "site").mkdir()
@@ -65,7 +65,7 @@ base_url = "http://127.0.0.1:8080"
 
     run = Run()
     run.tmp, run.config, run.crawl, run.inbox, run.db = tmp, config, crawl, inbox, tmp / "pw.db"
-    run.cli = lambda *args: run_cli("--config", str(config), *args)
+    run.cli = lambda *args, check=True: read_cli("--config", str(config), *args, check=check)  # no reactor: in-process
     yield run
     smtp.stop()
     site.close()
@@ -109,9 +109,7 @@ def test_changes_filters_by_practice_and_by_data_type_on_either_side(miui):
 
 
 def test_changes_rejects_an_unknown_tag(miui):
-    from conftest import run_cli
-
-    proc = run_cli("--config", str(miui.config), "changes", "--tag", "selling", check=False)
+    proc = miui.cli("changes", "--tag", "selling", check=False)
     assert proc.returncode == 2 and "third-party-sharing" in proc.stderr
 
 
