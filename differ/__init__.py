@@ -13,8 +13,10 @@ Pure: standard library and diff-match-patch only (tests/test_differ_imports.py c
 from .compare import MODIFIED_THRESHOLD, compare, similarity
 from .model import KINDS, SIGNIFICANCES, Change, ChangeSet, Clause
 from .normalize import normalize
-from .render import render_diff, render_text
+from .render import render_diff, render_text, tag_label
 from .segment import segment
+from .meaning import Meaning, explain
+from .tags import Tags, tag
 from .worddiff import word_diff
 
 __all__ = [
@@ -24,11 +26,16 @@ __all__ = [
     "Change",
     "ChangeSet",
     "Clause",
+    "Meaning",
+    "Tags",
     "compare",
+    "explain",
     "normalize",
     "render_diff",
     "render_text",
     "segment",
     "similarity",
+    "tag",
+    "tag_label",
     "word_diff",
 ]

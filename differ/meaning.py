@@ -58,18 +58,19 @@ class Meaning:
         }
 
 
-def tag_change(change: Change) -> dict:
+def tag_change(change: Change, model=None) -> dict:
     """The tags of a clause change, for its old and new side (None where a side is absent)."""
     old_section = change.old_section if change.old_section is not None else change.section
     return {
-        "old": tag(change.old, old_section) if change.old else None,
-        "new": tag(change.new, change.section) if change.new else None,
+        "old": tag(change.old, old_section, model) if change.old else None,
+        "new": tag(change.new, change.section, model) if change.new else None,
     }
 
 
-def explain(changes: list[Change], source_name: str = "") -> Meaning:
-    """The meaning of a change set: its signals, a headline naming the gravest, a severity."""
-    pairs = [tag_change(c) for c in changes]
+def explain(changes: list[Change], source_name: str = "", model=None) -> Meaning:
+    """The meaning of a change set: its signals, a headline naming the gravest, a severity.
+    `model`: a trained `differ.learned.Classifier` whose categories join the rules'."""
+    pairs = [tag_change(c, model) for c in changes]
     signals = _signals(changes, pairs)
     score = _score(signals, changes, pairs)
     severity = next(level for level, floor in LEVELS if score >= floor)

@@ -5,7 +5,9 @@
     >>> t.categories, t.negated
     (('third-party-sharing',), True)
 
-Rules only (differ/lexicon.py), so every tag comes with the phrase that triggered it.
+Rules (differ/lexicon.py), so every tag comes with the phrase that triggered it; with a trained
+model (differ/learned.py), the categories it predicts are added to the rules' (a union), their
+evidence being the model's probability.
 """
 
 import re
@@ -23,7 +25,7 @@ class Evidence:
     tag: str  # a category, a data type, or "negated"
     kind: str  # category | data-type | negation
     text: str  # the matched phrase
-    where: str = "clause"  # clause | section
+    where: str = "clause"  # clause | section | model (then `text` is the probability, "p=0.83")
 
     def to_dict(self) -> dict:
         return {"tag": self.tag, "kind": self.kind, "text": self.text, "where": self.where}
@@ -70,9 +72,10 @@ def _first(patterns, text: str) -> list[tuple[str, str]]:
     return found
 
 
-def tag(text: str, section: list[str] | tuple[str, ...] = ()) -> Tags:
+def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tags:
     """Tag one clause. `section`, the headings above it, adds the practice a heading names
-    (a bare list item under "What we collect" is about collection)."""
+    (a bare list item under "What we collect" is about collection). `model`, a trained
+    `differ.learned.Classifier`, adds the categories it predicts to those of the rules."""
     clause = _normal(text)
     evidence: list[Evidence] = []
     categories = []
@@ -87,11 +90,20 @@ def tag(text: str, section: list[str] | tuple[str, ...] = ()) -> Tags:
             if category not in categories and category != "other" and (m := _compiled(pattern).search(heading)):
                 categories.append(category)
                 evidence.append(Evidence(category, "category", m.group(0), "section"))
+    # Union with the model: rules are precise where they fire, the model covers phrasings the
+    # lexicon lacks. Its "other" counts only when nothing specific was found.
+    learned = model.predict(text) if model is not None else {}
+    for category, p in learned.items():
+        if category not in categories and category != "other":
+            categories.append(category)
+            evidence.append(Evidence(category, "category", f"p={p:.2f}", "model"))
     if "other" in categories and len(categories) > 1 and not _strong_other(clause):
         categories.remove("other")
         evidence = [e for e in evidence if e.tag != "other"]
     if not categories:
         categories.append("other")
+        if "other" in learned:
+            evidence.append(Evidence("other", "category", f"p={learned['other']:.2f}", "model"))
     data_types = []
     for data_type in lexicon.DATA_TYPES:
         hits = _first(lexicon.DATA_TYPE_RULES[data_type], clause)

@@ -1,5 +1,6 @@
 """What a digest holds: the change sets and failure notices not yet delivered on a channel,
-grouped by source, most significant first."""
+grouped by source, gravest first: by the severity score of their meaning (sale, sharing, new
+sensitive data types and removed negations first; cosmetic last), then by significance."""
 
 import hashlib
 from dataclasses import dataclass, field
@@ -8,6 +9,7 @@ from differ import SIGNIFICANCES, Change
 from store import RecordedChangeSet, Store
 
 _RANK = {s: i for i, s in enumerate(SIGNIFICANCES)}  # cosmetic 0, minor 1, substantive 2
+SUBJECT_MAX = 200  # characters; a longer headline is cut with "…"
 
 
 def rank(significance: str) -> int:
@@ -27,6 +29,10 @@ class Entry:
     def significance(self) -> str:
         return top_significance(self.change_set.changes)
 
+    @property
+    def score(self) -> int:
+        return self.change_set.score or 0
+
 
 @dataclass
 class SourceSection:
@@ -40,9 +46,12 @@ class SourceSection:
                 counts[change.significance if change.significance in counts else "substantive"] += 1
         return counts
 
+    def top_score(self) -> int:
+        return max((e.score for e in self.entries), default=0)
+
     def sort_key(self) -> tuple:
         counts = self.counts()
-        return tuple(-counts[s] for s in reversed(SIGNIFICANCES)) + (self.source["name"],)
+        return (-self.top_score(),) + tuple(-counts[s] for s in reversed(SIGNIFICANCES)) + (self.source["name"],)
 
 
 @dataclass
@@ -64,17 +73,32 @@ class Digest:
         return bool(self.failing or self.recovered or any(e.shown for s in self.sections for e in s.entries))
 
     def subject(self) -> str:
-        """`policywatch: Xiaomi Privacy Policy changed (3 substantive)`, one line, sources named."""
+        """The gravest change's headline, then the other sources named, on one line:
+        `policywatch: Xiaomi — MIUI Privacy Policy: now collects financial information (also:
+        Acme Terms changed (1 minor))`."""
         parts = []
-        for section in self.sections:
+        for section in self.sections[1:]:
             counts = section.counts()
             top = next(s for s in reversed(SIGNIFICANCES) if counts[s] or s == "cosmetic")
             parts.append(f"{one_line(section.source['name'])} changed ({counts[top]} {top})")
         parts += [f"{one_line(n['source']['name'])} failing" for n in self.failing]
         parts += [f"{one_line(n['source']['name'])} recovered" for n in self.recovered]
+        others = len(parts)
         if len(parts) > 3:
             parts = parts[:3] + [f"{len(parts) - 3} more"]
-        return "policywatch: " + (", ".join(parts) or "nothing new")
+        if not self.sections:
+            return "policywatch: " + (", ".join(parts) or "nothing new")
+        first = self.sections[0]
+        name = one_line(first.source["name"])
+        name = name if len(name) <= 80 else name[:77] + "..."
+        headline = one_line(first.entries[0].change_set.headline) or "changed"
+        also = f" (also: {', '.join(parts)})" if parts else ""
+        if len(f"policywatch: {name}: {headline}{also}") > SUBJECT_MAX:
+            also = f" (and {others} more)" if others else ""  # the headline matters more than names
+        room = SUBJECT_MAX - len(f"policywatch: {name}: {also}")
+        if len(headline) > room:
+            headline = headline[:max(room - 3, 10)].rstrip(" ;,") + "..."
+        return f"policywatch: {name}: {headline}{also}"
 
 
 def top_significance(changes: list[Change]) -> str:
@@ -105,6 +129,8 @@ def build(store: Store, channel: str, items: dict[str, list[int]], min_significa
         if cs.source not in sections:
             sections[cs.source] = SourceSection(store.source(cs.source))
         sections[cs.source].entries.append(entry)
+    for section in sections.values():
+        section.entries.sort(key=lambda e: -e.score)  # stable: equal scores stay in time order
     failing, recovered = [], []
     for notice_id in sorted(items.get("notice", [])):
         notice = store.failure_notice(notice_id)

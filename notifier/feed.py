@@ -19,7 +19,7 @@ from store import RecordedChangeSet, Store
 
 from .digest import change_url, one_line
 from .errors import FeedError
-from .render import _NOT_XML, change_set_html, esc, link, safe_url, when
+from .render import _NOT_XML, change_set_html, esc, link, meaning_html, safe_url, when
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG_AUTHORITY = "tag:policywatch,2026:"
@@ -72,13 +72,14 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs) -> ET.Element:
 
 
 def _entry_title(cs: RecordedChangeSet, source: dict) -> str:
-    return f"{one_line(source['name'])}: {cs.summary}"
+    """`Xiaomi — MIUI Privacy Policy: now collects financial and social information`."""
+    return one_line(cs.titled(one_line(source["name"])))
 
 
 def _entry_html(cs: RecordedChangeSet, source: dict) -> str:
     return (f"<p>{link(source['url'], one_line(source['name']))}, version {int(cs.from_version)} → "
             f"{int(cs.to_version)}, detected {esc(when(cs.detected_at))}: {esc(cs.summary)}</p>"
-            + change_set_html(cs))
+            + meaning_html(cs) + change_set_html(cs))
 
 
 def atom(title: str, self_url: str, key: str, entries: list, base_url: str) -> bytes:

@@ -8,7 +8,7 @@ import html
 import re
 from urllib.parse import urlparse
 
-from differ import Change, render_diff
+from differ import Change, render_diff, tag_label
 from store import RecordedChangeSet
 
 from .digest import Digest, Entry, one_line
@@ -45,8 +45,15 @@ def word_diff_text(diff: list[tuple[int, str]]) -> str:
     return render_diff(diff)
 
 
-def change_text(change: Change) -> list[str]:
-    lines = [f"  {_MARK.get(change.kind, '?')} {change.kind} in {section_path(change)} [{change.significance}]"]
+def meaning_text(cs: RecordedChangeSet) -> str:
+    """`[high] now collects financial information`: the severity and headline of a change set."""
+    return f"[{cs.severity}] {one_line(cs.headline)}"
+
+
+def change_text(change: Change, tags: dict | None = None) -> list[str]:
+    label = tag_label(tags)
+    lines = [f"  {_MARK.get(change.kind, '?')} {change.kind} in {section_path(change)} [{change.significance}]"
+             + (f" {label}" if label else "")]
     if change.kind == "modified" and change.diff:
         body = word_diff_text(change.diff)
     elif change.kind == "removed":
@@ -60,9 +67,9 @@ def change_text(change: Change) -> list[str]:
 
 def entry_text(entry: Entry) -> list[str]:
     cs = entry.change_set
-    lines = [f"  Detected {when(cs.detected_at)}: {cs.summary}"]
+    lines = [f"  Detected {when(cs.detected_at)}: {cs.summary}", f"  {meaning_text(cs)}"]
     for change in entry.shown:
-        lines += change_text(change)
+        lines += change_text(change, tags_of(cs, change))
     if entry.folded:
         lines.append(f"  ({entry.folded} minor or cosmetic change{'s' if entry.folded != 1 else ''} not shown)")
     if entry.url:
@@ -94,7 +101,8 @@ def digest_text(digest: Digest) -> str:
 
 _STYLE = ("body{font-family:sans-serif;max-width:50em;margin:1em auto;line-height:1.4}"
           "ins{background:#d7f5dd;text-decoration:none}del{background:#fbd9d9}"
-          ".section{color:#555;font-size:90%}.kind{font-weight:bold}")
+          ".section{color:#555;font-size:90%}.kind{font-weight:bold}.tags{color:#555;font-size:85%}"
+          ".severity{font-weight:bold}.high{color:#b00}")
 _INS = '<ins style="background:#d7f5dd;text-decoration:none">{}</ins>'
 _DEL = '<del style="background:#fbd9d9">{}</del>'
 
@@ -105,7 +113,21 @@ def word_diff_html(diff: list[tuple[int, str]]) -> str:
     return "".join(marks[op].format(esc(text)) for op, text in diff)
 
 
-def change_html(change: Change) -> str:
+def tags_of(cs: RecordedChangeSet, change: Change) -> dict | None:
+    """The stored tags of one of the change set's changes."""
+    for c, tags in zip(cs.changes, cs.tags):
+        if c is change:
+            return tags
+    return None
+
+
+def meaning_html(cs: RecordedChangeSet) -> str:
+    return (f'<p class="meaning"><span class="severity {esc(cs.severity)}">{esc(cs.severity)}</span>: '
+            f"{esc(cs.headline)}</p>")
+
+
+def change_html(change: Change, tags: dict | None = None) -> str:
+    label = tag_label(tags)
     if change.kind == "modified" and change.diff:
         body = word_diff_html(change.diff)
     elif change.kind == "removed":
@@ -116,7 +138,8 @@ def change_html(change: Change) -> str:
         body = _INS.format(esc(change.new))
     return (f'<li><span class="kind">{esc(change.kind)}</span> '
             f'<span class="section">in {esc(section_path(change))} [{esc(change.significance)}]</span>'
-            f"<p>{body}</p></li>")
+            + (f' <span class="tags">{esc(label)}</span>' if label else "")
+            + f"<p>{body}</p></li>")
 
 
 def link(url: str | None, text: str) -> str:
@@ -126,9 +149,9 @@ def link(url: str | None, text: str) -> str:
 
 def entry_html(entry: Entry) -> str:
     cs = entry.change_set
-    parts = [f"<p>Detected {esc(when(cs.detected_at))}: {esc(cs.summary)}</p>"]
+    parts = [f"<p>Detected {esc(when(cs.detected_at))}: {esc(cs.summary)}</p>", meaning_html(cs)]
     if entry.shown:
-        parts.append("<ul>" + "".join(change_html(c) for c in entry.shown) + "</ul>")
+        parts.append("<ul>" + "".join(change_html(c, tags_of(cs, c)) for c in entry.shown) + "</ul>")
     if entry.folded:
         parts.append(f"<p>{entry.folded} minor or cosmetic change{'s' if entry.folded != 1 else ''} not shown.</p>")
     if entry.url:
@@ -158,14 +181,14 @@ def digest_html(digest: Digest) -> str:
 
 def change_set_html(cs: RecordedChangeSet) -> str:
     """The body of a change set: every change, cosmetic ones included (a full diff)."""
-    return "<ul>" + "".join(change_html(c) for c in cs.changes) + "</ul>"
+    return "<ul>" + "".join(change_html(c, t) for c, t in zip(cs.changes, cs.tags)) + "</ul>"
 
 
 def change_set_page(cs: RecordedChangeSet, source: dict) -> str:
     body = (f"<h1>{source_heading(source)}</h1>"
             f"<p>Version {int(cs.from_version)} → {int(cs.to_version)}, detected {esc(when(cs.detected_at))}: "
-            f"{esc(cs.summary)}</p>" + change_set_html(cs))
-    return page(f"{one_line(source['name'])}: {cs.summary}", body)
+            f"{esc(cs.summary)}</p>" + meaning_html(cs) + change_set_html(cs))
+    return page(cs.titled(one_line(source['name'])), body)
 
 
 def page(title: str, body: str) -> str:

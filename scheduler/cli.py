@@ -12,6 +12,8 @@ from pathlib import Path
 import click
 
 import differ
+from differ.lexicon import CATEGORIES, DATA_TYPES
+from differ.learned import ModelError
 import notifier
 import store as store_pkg
 import crawler
@@ -39,7 +41,8 @@ class Group(click.Group):
             return super().invoke(ctx)
         except config_mod.ConfigError as e:
             raise ConfigProblem(str(e)) from None
-        except (store_pkg.StoreError, FetchFailure, notifier.NotifyError, lock_mod.DaemonError) as e:
+        except (store_pkg.StoreError, FetchFailure, notifier.NotifyError, lock_mod.DaemonError,
+                ModelError) as e:
             raise click.ClickException(str(e)) from None
         except sqlite3.Error as e:
             where = ctx.obj.get("db") if ctx.obj else None
@@ -69,11 +72,24 @@ def open_store(ctx, config: config_mod.Config | None = None) -> Store:
         if path.exists() or ctx.obj["config_path"] != DEFAULT_CONFIG:
             config = config_mod.load(path)
     settings = config.store if config else {k: default for k, (_, default) in store_pkg.CONFIG.items()}
-    db = Path(ctx.obj["db_path"] or settings["path"])
-    if not ctx.obj["db_path"] and not db.is_absolute() and config is not None and config.path is not None:
-        db = config.path.parent / db
+    db = database_path(ctx, config)
     ctx.obj["db"] = db  # named in database errors
     return Store(db, busy_timeout=settings["busy_timeout"])
+
+
+def database_path(ctx, config: config_mod.Config | None = None) -> Path:
+    """Where the database is (or would be), without opening or creating it."""
+    if ctx.obj["db_path"]:
+        return Path(ctx.obj["db_path"])
+    if config is None:
+        path = Path(ctx.obj["config_path"])
+        if not path.exists() and ctx.obj["config_path"] == DEFAULT_CONFIG:
+            return Path(store_pkg.CONFIG["path"][1])
+        config = config_mod.load(path)
+    db = Path(config.store["path"])
+    if not db.is_absolute() and config.path is not None:
+        db = config.path.parent / db
+    return db
 
 
 @cli.command()
@@ -146,36 +162,51 @@ def check_config(ctx):
 @cli.command()
 @click.option("--since", help="Only changes detected since: 7d, 12h, 2w or a date (2026-01-31).")
 @click.option("--source", "source_id", metavar="ID", help="Only this source.")
+@click.option("--tag", "category", type=click.Choice(CATEGORIES), metavar="CATEGORY",
+              help="Only change sets with a clause change about this practice (old or new side), "
+                   "e.g. third-party-sharing.")
+@click.option("--data-type", type=click.Choice(DATA_TYPES), metavar="TYPE",
+              help="Only change sets with a clause change naming this data type (old or new side), "
+                   "e.g. location.")
 @click.option("--json", "as_json", is_flag=True, help="A JSON list of change sets.")
 @click.pass_context
-def changes(ctx, since, source_id, as_json):
-    """The recorded change sets, newest first.
+def changes(ctx, since, source_id, category, data_type, as_json):
+    """The recorded change sets, newest first, each with its headline and severity.
 
-    Example: policywatch changes --since 7d --json
+    Example: policywatch changes --since 7d --tag third-party-sharing --json
     """
     since_iso = parse_since(since) if since else None
     with open_store(ctx) as store:
-        sets = store.change_sets(since=since_iso, source_id=source_id)
+        sets = store.change_sets(since=since_iso, source_id=source_id, category=category, data_type=data_type)
         if as_json:
             click.echo(json.dumps([_change_set_json(cs) for cs in sets], indent=2, ensure_ascii=False))
             return
         if not sets:
-            click.echo("No changes recorded" + (f" since {since}" if since else "") + ".")
+            click.echo("No changes recorded" + (f" since {since}" if since else "")
+                       + (" matching the filters" if category or data_type else "") + ".")
         for cs in sets:
             source = store.source(cs.source)
             click.echo(f"{cs.detected_at[:19].replace('T', ' ')}  {source['name']} ({cs.source})  "
                        f"v{cs.from_version} → v{cs.to_version}: {cs.summary}")
+            click.echo(f"    [{cs.severity}] {cs.headline}")
 
 
 def _change_set_json(cs) -> dict:
     return {
         "source": cs.source, "detected_at": cs.detected_at, "from_version": cs.from_version,
-        "to_version": cs.to_version, "summary": cs.summary,
+        "to_version": cs.to_version, "summary": cs.summary, "headline": cs.headline,
+        "severity": cs.severity, "score": cs.score, "signals": cs.signals,
         "changes": [
-            {k: c.to_dict()[k] for k in ("kind", "section", "old", "new", "significance", "diff")}
-            for c in cs.changes
+            {**{k: c.to_dict()[k] for k in ("kind", "section", "old", "new", "significance", "diff")},
+             "tags": tags}
+            for c, tags in zip(cs.changes, cs.tags)
         ],
     }
+
+
+def meaning_lines(severity: str, headline: str) -> str:
+    """The headline above a clause diff: `[high] now collects financial information`."""
+    return f"[{severity}] {headline}\n"
 
 
 @cli.command()
@@ -209,9 +240,15 @@ def diff(ctx, source_id, from_version, to_version, color):
         old = store.version(source_id, from_version)["markdown"]
         new = store.version(source_id, to_version)["markdown"]
         changes = differ.compare(old, new)
+        meaning = store.explain(changes.changes)
         click.echo(f"{source['name']} ({source_id}) {source['url']}")
-        click.echo(f"version {from_version} → {to_version}: {changes.summary()}\n")
-        click.echo(differ.render_text(changes, color=color), nl=False)
+        click.echo(f"version {from_version} → {to_version}: {changes.summary()}")
+        if changes:
+            click.echo(meaning_lines(meaning.severity, meaning.headline))
+        else:
+            click.echo()
+        tags = [{side: t.to_dict() if t else None for side, t in pair.items()} for pair in meaning.tags]
+        click.echo(differ.render_text(changes, color=color, tags=tags), nl=False)
 
 
 @cli.command()
@@ -295,8 +332,9 @@ def demo(ctx):
             for cs in store.change_sets():
                 source = store.source(cs.source)
                 click.echo(f"\n{source['name']} ({cs.source}) {source['url']}")
-                click.echo(f"version {cs.from_version} → {cs.to_version}: {cs.summary}\n")
-                click.echo(differ.render_text(differ.ChangeSet(cs.changes), color=color), nl=False)
+                click.echo(f"version {cs.from_version} → {cs.to_version}: {cs.summary}")
+                click.echo(meaning_lines(cs.severity, cs.headline))
+                click.echo(differ.render_text(differ.ChangeSet(cs.changes), color=color, tags=cs.tags), nl=False)
 
 
 def parse_since(value: str) -> str:

@@ -1,4 +1,5 @@
-"""`policywatch tag` and `policywatch tagger eval`: the clause tagger on the command line."""
+"""`policywatch tag`, `policywatch tagger train` and `policywatch tagger eval`: the clause tagger on
+the command line. A trained model lives beside the database (`<database>.tagger.json`)."""
 
 import csv
 import json
@@ -7,55 +8,118 @@ from pathlib import Path
 
 import click
 
+from differ import learned
 from differ.lexicon import CATEGORIES
 from differ.tags import tag as tag_clause
+from store import MODEL_SUFFIX
 
-from .cli import cli
+from .cli import cli, database_path
+
+_MODEL_HELP = "The trained model (default: beside the database, <database>" + MODEL_SUFFIX + ")."
+
+
+def model_path(ctx, path: str | None) -> Path:
+    if path:
+        return Path(path)
+    db = database_path(ctx)
+    return db.with_name(db.name + MODEL_SUFFIX)
+
+
+def load_model(ctx, path: str | None, rules_only: bool) -> tuple[learned.Classifier | None, Path]:
+    """The trained model when there is one (an explicit --model must exist), else None."""
+    where = model_path(ctx, path)
+    if rules_only or (path is None and not where.exists()):
+        return None, where
+    return learned.Classifier.load(where), where
 
 
 @cli.command(name="tag")
 @click.argument("text", required=False)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per clause (the default output is JSON too; "
               "kept for symmetry with other commands).")
-def tag_command(text, as_json):
+@click.option("--model", "model_file", type=click.Path(dir_okay=False), help=_MODEL_HELP)
+@click.option("--rules-only", is_flag=True, help="Ignore the trained model.")
+@click.pass_context
+def tag_command(ctx, text, as_json, model_file, rules_only):
     """Tag a clause with data practices, data types and negation; with `-`, one clause per line
     of standard input. Prints one JSON object per clause:
-    {"categories": [...], "data_types": [...], "negated": bool, "evidence": [...]}.
+    {"categories": [...], "data_types": [...], "negated": bool, "evidence": [...]}. When a
+    trained model is beside the database, its categories are added (evidence `"where": "model"`).
 
     Example: policywatch tag "We do not sell your personal information."
     """
     if text is None:
         raise click.UsageError("give a clause, or - to read one clause per line from standard input")
+    model, _ = load_model(ctx, model_file, rules_only)
     lines = sys.stdin.read().splitlines() if text == "-" else [text]
     for line in lines:
         if line.strip():
-            click.echo(json.dumps(tag_clause(line).to_dict(), ensure_ascii=False))
+            click.echo(json.dumps(tag_clause(line, model=model).to_dict(), ensure_ascii=False))
 
 
 @cli.group()
 def tagger():
-    """Measure the clause tagger against labelled clauses.
+    """Train the clause tagger's model and measure the tagger against labelled clauses.
 
     Example: policywatch tagger eval clauses.csv
     """
+
+
+@tagger.command(name="train")
+@click.argument("csv_path", metavar="CSV", type=click.Path(dir_okay=False))
+@click.option("--model", "model_file", type=click.Path(dir_okay=False),
+              help="Where to write the model (default: beside the database, <database>" + MODEL_SUFFIX + ").")
+@click.pass_context
+def train_command(ctx, csv_path, model_file):
+    """Train a model (TF-IDF over words and word pairs, one logistic regression per category)
+    on a CSV with columns `text,label`, and store it beside the database. From then on `tag`,
+    `tagger eval` and crawls add its categories to the rules'. Needs scikit-learn: pip install
+    'policywatch[ml]'.
+
+    Example: policywatch tagger train clauses.csv
+    """
+    gold = read_labelled(csv_path)
+    model = learned.train(list(gold), list(gold.values()))
+    where = model.save(model_path(ctx, model_file))
+    left = [c for c in CATEGORIES if c not in model.categories]
+    click.echo(f"Trained on {len(gold)} clauses: {len(model.categories)} categories, "
+               f"{len(model.vocabulary)} terms. Model written to {where}")
+    if left:
+        click.echo(f"Left to the rules (no positive or no negative example): {', '.join(left)}")
 
 
 @tagger.command(name="eval")
 @click.argument("csv_path", metavar="CSV", type=click.Path(dir_okay=False))
-def eval_command(csv_path):
-    """Per-category precision, recall and F1 of the rules, and macro F1 over the 10 categories,
-    on a CSV with columns `text,label` (several labels in one cell separated by `;`, or one
-    row per label with the same text).
+@click.option("--model", "model_file", type=click.Path(dir_okay=False), help=_MODEL_HELP)
+@click.option("--rules-only", is_flag=True, help="Ignore the trained model.")
+@click.pass_context
+def eval_command(ctx, csv_path, model_file, rules_only):
+    """Per-category precision, recall and F1, and macro F1 over the 10 categories, on a CSV with
+    columns `text,label` (several labels in one cell separated by `;`, or one row per label
+    with the same text): of the rules; and, when a trained model exists, of the model alone
+    and of rules and model together (as `tag` and crawls use them). Measure a model on
+    clauses it was not trained on.
 
     Example: policywatch tagger eval clauses.csv
     """
     gold = read_labelled(csv_path)
-    scores = evaluate(gold, {text: set(tag_clause(text).categories) for text in gold})
+    model, where = load_model(ctx, model_file, rules_only)
+    runs = [("rules", lambda text: set(tag_clause(text).categories))]
+    if model is not None:
+        runs += [(f"model ({where})", lambda text: set(model.predict(text)) or {"other"}),
+                 ("rules + model", lambda text: set(tag_clause(text, model=model).categories))]
+    for i, (title, predict) in enumerate(runs):
+        if model is not None:
+            click.echo(("\n" if i else "") + title)
+        print_scores(evaluate(gold, {text: predict(text) for text in gold}), len(gold))
+
+
+def print_scores(scores: dict, clauses: int) -> None:
     click.echo(f"{'category':<24} {'precision':>9} {'recall':>7} {'f1':>6} {'support':>8}")
     for category in CATEGORIES:
         s = scores[category]
         click.echo(f"{category:<24} {s['precision']:>9.2f} {s['recall']:>7.2f} {s['f1']:>6.2f} {s['support']:>8}")
-    click.echo(f"macro F1 over {len(CATEGORIES)} categories: {scores['macro_f1']:.3f} ({len(gold)} clauses)")
+    click.echo(f"macro F1 over {len(CATEGORIES)} categories: {scores['macro_f1']:.3f} ({clauses} clauses)")
 
 
 def read_labelled(path: str) -> dict[str, set[str]]:

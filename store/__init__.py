@@ -10,6 +10,8 @@ from .errors import NotFound, StoreError
 from .query import BadSearch, NoVersionAt, fts_query
 from .store import RecordedChangeSet, Store, now, sha256
 from . import outbox  # noqa: F401  (registers the notifier's migrations)
+from . import meaning  # noqa: F401  (registers the meaning migration)
+from .meaning import MODEL_SUFFIX
 
 # The [store] table of config.toml: key -> (type, default).
 CONFIG = {
@@ -18,6 +20,6 @@ CONFIG = {
 }
 
 __all__ = [
-    "CONFIG", "BadSearch", "NoVersionAt", "NotFound", "RecordedChangeSet", "Store", "StoreError",
+    "CONFIG", "MODEL_SUFFIX", "BadSearch", "NoVersionAt", "NotFound", "RecordedChangeSet", "Store", "StoreError",
     "fts_query", "now", "sha256",
 ]

@@ -17,6 +17,7 @@ from .daemon import DaemonMixin
 from .errors import NotFound, StoreError
 from .outbox import OutboxMixin
 from .query import QueryMixin
+from .meaning import MeaningMixin, meaning_columns, tags_json  # after outbox, query: migration order
 from .schema import migrations
 
 
@@ -44,6 +45,16 @@ class RecordedChangeSet:
     changes: list[Change] = field(default_factory=list)
     technical: bool = False  # a re-extraction, not an edit by the vendor: never announced
     flapping: bool = False  # a revert to a recent version (A→B→A): never announced again
+    # What it means (differ.explain): the headline names no source; see `titled()`.
+    headline: str = ""
+    severity: str = "low"  # high | medium | low | cosmetic
+    score: int = 0
+    signals: list[dict] = field(default_factory=list)
+    tags: list[dict] = field(default_factory=list)  # per change: {"old": {...} | None, "new": {...} | None}
+
+    def titled(self, source_name: str) -> str:
+        """`Xiaomi — MIUI Privacy Policy: now collects financial and social information`."""
+        return f"{source_name}: {self.headline}" if self.headline else source_name
 
     def to_dict(self) -> dict:
         return {
@@ -53,13 +64,17 @@ class RecordedChangeSet:
             "from_version": self.from_version,
             "to_version": self.to_version,
             "summary": self.summary,
+            "headline": self.headline,
+            "severity": self.severity,
+            "score": self.score,
+            "signals": self.signals,
             "technical": self.technical,
             "flapping": self.flapping,
-            "changes": [c.to_dict() for c in self.changes],
+            "changes": [{**c.to_dict(), "tags": t} for c, t in zip(self.changes, self.tags)],
         }
 
 
-class Store(OutboxMixin, QueryMixin, DaemonMixin):
+class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")
@@ -211,19 +226,22 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin):
 
     def add_change_set(self, source_id: str, from_version: int, to_version: int,
                        changes: ChangeSet, detected_at: str, technical: bool = False,
-                       flapping: bool = False) -> int:
+                       flapping: bool = False, meaning: "differ.Meaning | None" = None) -> int:
+        """Record a change set with its meaning (computed here, once, unless given)."""
+        meaning = meaning or self.explain(changes.changes)
         change_set_id = self.db["change_sets"].insert({
             "source_id": source_id, "from_version": from_version, "to_version": to_version,
             "detected_at": detected_at, "summary": changes.summary(),
-            "technical": int(technical), "flapping": int(flapping),
+            "technical": int(technical), "flapping": int(flapping), **meaning_columns(meaning),
         }).last_pk
+        tags = tags_json(meaning)
         self.db["changes"].insert_all(
             {
                 "change_set_id": change_set_id, "position": i, "kind": c.kind,
                 "section": json.dumps(c.section), "old_section": _json_or_none(c.old_section),
                 "old": c.old, "new": c.new, "significance": c.significance,
                 "diff": json.dumps(c.diff), "old_position": c.old_position,
-                "new_position": c.new_position,
+                "new_position": c.new_position, "tags": tags[i],
             }
             for i, c in enumerate(changes.changes)
         )
@@ -245,8 +263,10 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin):
             "from versions where source_id = ? order by id", [source_id]
         ))
 
-    def change_sets(self, since: str | None = None, source_id: str | None = None) -> list[RecordedChangeSet]:
-        """Recorded change sets, newest first."""
+    def change_sets(self, since: str | None = None, source_id: str | None = None,
+                    category: str | None = None, data_type: str | None = None) -> list[RecordedChangeSet]:
+        """Recorded change sets, newest first; with `category` / `data_type`, only those with a
+        clause change tagged so on its old or new side."""
         where, params = ["1 = 1"], []
         if since:
             where.append("detected_at >= ?")
@@ -254,6 +274,13 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin):
         if source_id:
             where.append("source_id = ?")
             params.append(source_id)
+        for key, value in (("categories", category), ("data_types", data_type)):
+            if value:
+                where.append(
+                    "exists (select 1 from changes c where c.change_set_id = change_sets.id and ("
+                    f"exists (select 1 from json_each(c.tags, '$.old.{key}') where value = ?) or "
+                    f"exists (select 1 from json_each(c.tags, '$.new.{key}') where value = ?)))")
+                params += [value, value]
         rows = self.db.query(
             f"select * from change_sets where {' and '.join(where)} order by detected_at desc, id desc",
             params,
@@ -265,23 +292,21 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin):
         return sets[0] if sets else None
 
     def _change_set(self, row: dict) -> RecordedChangeSet:
-        changes = [
-            Change(
-                kind=c["kind"], section=json.loads(c["section"]), old=c["old"], new=c["new"],
-                significance=c["significance"],
-                diff=[(op, text) for op, text in json.loads(c["diff"] or "[]")],
-                old_section=json.loads(c["old_section"]) if c["old_section"] else None,
-                old_position=c["old_position"], new_position=c["new_position"],
-            )
-            for c in self.db.query(
-                "select * from changes where change_set_id = ? order by position", [row["id"]]
-            )
-        ]
+        rows = list(self.db.query("select * from changes where change_set_id = ? order by position", [row["id"]]))
+        changes = [change_from_row(c) for c in rows]
+        meaning = {"headline": row.get("headline"), "severity": row.get("severity"), "score": row.get("score"),
+                   "signals": json.loads(row.get("signals") or "[]"),
+                   "tags": [json.loads(c["tags"]) if c.get("tags") else None for c in rows]}
+        if meaning["headline"] is None or None in meaning["tags"]:
+            # Written without a meaning (by code that bypassed add_change_set): work it out now.
+            computed = self.explain(changes)
+            meaning = {**meaning_columns(computed), "signals": computed.to_dict()["signals"],
+                       "tags": computed.to_dict()["tags"]}
         return RecordedChangeSet(
             id=row["id"], source=row["source_id"], detected_at=row["detected_at"],
             from_version=row["from_version"], to_version=row["to_version"],
             summary=row["summary"], changes=changes,
-            technical=bool(row["technical"]), flapping=bool(row["flapping"]),
+            technical=bool(row["technical"]), flapping=bool(row["flapping"]), **meaning,
         )
 
     def fetches(self, source_id: str | None = None) -> list[dict]:
@@ -300,6 +325,17 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin):
 
     def integrity_check(self) -> str:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def change_from_row(c: dict) -> Change:
+    """A `changes` row as the differ's record."""
+    return Change(
+        kind=c["kind"], section=json.loads(c["section"]), old=c["old"], new=c["new"],
+        significance=c["significance"],
+        diff=[(op, text) for op, text in json.loads(c["diff"] or "[]")],
+        old_section=json.loads(c["old_section"]) if c["old_section"] else None,
+        old_position=c["old_position"], new_position=c["new_position"],
+    )
 
 
 def _json_or_none(value) -> str | None:

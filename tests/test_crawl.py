@@ -93,6 +93,8 @@ def test_adding_a_paragraph_records_one_added_clause(watch, site, cli):
               "<p>We keep your data for as long as your account is open.</p>\n<h2>Contact</h2>")
     assert watch()["acme-privacy"] == "changed: 0 modified, 1 added, 0 removed"
     (change,) = json.loads(cli("--config", str(watch.config), "changes", "--json").stdout)[0]["changes"]
+    tags = change.pop("tags")  # issue 11: each clause change carries its tags
+    assert tags["old"] is None and "data-retention" in tags["new"]["categories"]
     assert change == {
         "kind": "added", "section": ["Acme Privacy Policy", "How we share information"],
         "old": None, "new": "We keep your data for as long as your account is open.",

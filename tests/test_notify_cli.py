@@ -66,7 +66,7 @@ def test_crawl_writes_the_feeds_and_mails_the_change_once_after_the_run(tmp_path
     feed = feedparser.parse((tmp_path / "feeds" / "sources" / "acme-privacy" / "atom.xml").read_bytes())
     assert len(feed.entries) == 1 and "advertising partners</ins>" in feed.entries[0].content[0].value
     (msg,) = smtp.inbox.messages
-    assert msg["Subject"] == "policywatch: Acme Privacy Policy changed (1 substantive)"
+    assert msg["Subject"] == "policywatch: Acme Privacy Policy: changes to sharing"  # issue 11: the headline
     assert "{+, except to our advertising partners+}" in msg.get_body(("plain",)).get_content()
     third = cli("--config", str(config), "crawl").stdout
     assert "notify email  nothing to send" in third
@@ -78,7 +78,7 @@ def test_digest_dry_run_prints_the_text_and_sends_nothing_then_digest_sends_once
     with Store(tmp_path / "pw.db") as store:
         record_change(store, source(), POLICY, POLICY.replace("name and", "name, bank account and"))
     dry = cli("--config", str(config), "digest", "--dry-run").stdout
-    assert "Subject: policywatch: Acme Privacy Policy changed (1 substantive)" in dry
+    assert "Subject: policywatch: Acme Privacy Policy: now collects financial information" in dry  # issue 11
     assert "We collect your name{+, bank account+} and e-mail address." in dry
     assert smtp.inbox.messages == []
     sent = cli("--config", str(config), "digest").stdout

@@ -40,7 +40,8 @@ def test_the_digest_arrives_as_text_and_html_with_subject_recipients_and_word_di
     assert received["to"] == ["privacy-team@example.org", "dpo@example.org"]
     assert received["from"] == "policywatch@example.org"
     msg = received["message"]
-    assert msg["Subject"] == "policywatch: Acme Privacy Policy changed (1 substantive)"
+    # issue 11: the subject carries the change set's headline (was "… changed (1 substantive)")
+    assert msg["Subject"] == "policywatch: Acme Privacy Policy: changes to sharing"
     assert msg["To"] == "privacy-team@example.org, dpo@example.org"
     assert msg["Message-ID"] == sent[0].message_id
     assert msg.get_content_type() == "multipart/alternative"
@@ -75,8 +76,9 @@ def test_sources_are_ordered_most_significant_first_and_cosmetic_changes_folded(
     assert text.index("Gamma Policy") < text.index("Beta Terms") < text.index("Alpha Terms")
     assert "(1 minor or cosmetic change not shown)" in text
     assert "{+email+}" not in text  # the cosmetic edit itself is folded
-    assert msg["Subject"] == ("policywatch: Gamma Policy changed (1 substantive), Beta Terms changed "
-                              "(1 minor), Alpha Terms changed (1 cosmetic)")
+    # issue 11: the gravest source's headline first, then the others as before
+    assert msg["Subject"] == ("policywatch: Gamma Policy: changes to sharing (also: Beta Terms changed "
+                              "(1 minor), Alpha Terms changed (1 cosmetic))")
 
 
 def test_cosmetic_changes_alone_send_nothing_and_ride_along_with_the_next_digest(store, smtp):
@@ -186,7 +188,9 @@ def test_a_newline_in_a_source_name_cannot_add_a_header(store, smtp):
     msg = received["message"]
     assert received["to"] == ["privacy-team@example.org", "dpo@example.org"]
     assert msg["Bcc"] is None and msg["X-Injected"] is None
-    assert msg["Subject"] == "policywatch: Acme Bcc: victim@example.net X-Injected: yes changed (1 substantive)"
+    # issue 11: the headline follows the name; strip(): the email package folds this longer
+    # subject right after "Subject:", and unfolding leaves a leading space
+    assert msg["Subject"].strip() == "policywatch: Acme Bcc: victim@example.net X-Injected: yes: changes to sharing"
 
 
 def test_starttls_with_login_reads_the_password_from_the_environment(store, tmp_path, monkeypatch):
@@ -248,7 +252,7 @@ def test_implicit_tls_delivers(store, tmp_path):
         assert len(notifier.deliver_pending(store, config, "email")) == 1
     finally:
         controller.stop()
-    assert inbox.messages[0]["Subject"] == "policywatch: Acme Privacy Policy changed (1 substantive)"
+    assert inbox.messages[0]["Subject"] == "policywatch: Acme Privacy Policy: changes to sharing"  # issue 11
 
 
 def test_a_disabled_channel_is_a_clear_error(store):

@@ -50,7 +50,8 @@ def test_feedparser_reads_the_written_global_and_per_source_feeds(tmp_path, stor
     assert not everything.bozo, everything.get("bozo_exception")
     assert everything.version == version
     assert len(everything.entries) == 3
-    assert everything.entries[0].title == "Acme Terms: 1 modified, 0 added, 0 removed"  # newest first
+    # newest first; issue 11: the title is the headline (was the summary "1 modified, 0 added, 0 removed")
+    assert everything.entries[0].title == "Acme Terms: now collects financial information"
     assert everything.entries[0].link == "http://localhost:8080/changes/3"
     one = feedparser.parse((tmp_path / "feeds" / "sources" / "acme-privacy" / name).read_bytes())
     assert not one.bozo and len(one.entries) == 2
