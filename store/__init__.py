@@ -10,11 +10,12 @@ from .errors import NotFound, StoreError
 from .query import BadSearch, NoVersionAt, fts_query
 from .store import RecordedChangeSet, Store, now, sha256
 from . import outbox  # noqa: F401  (registers the notifier's migrations)
+from .snapshots import CorruptSnapshot
 
 # The [store] table of config.toml: key -> (type, default).
 CONFIG = {"path": (str, "policywatch.db")}
 
 __all__ = [
-    "CONFIG", "BadSearch", "NoVersionAt", "NotFound", "RecordedChangeSet", "Store", "StoreError",
+    "CONFIG", "BadSearch", "CorruptSnapshot", "NoVersionAt", "NotFound", "RecordedChangeSet", "Store", "StoreError",
     "fts_query", "now", "sha256",
 ]

@@ -4,7 +4,6 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,6 +16,7 @@ from .errors import NotFound, StoreError
 from .outbox import OutboxMixin
 from .query import QueryMixin
 from .schema import migrations
+from .snapshots import SnapshotsMixin, encode_full
 
 
 def now() -> str:
@@ -58,7 +58,7 @@ class RecordedChangeSet:
         }
 
 
-class Store(OutboxMixin, QueryMixin):
+class Store(OutboxMixin, QueryMixin, SnapshotsMixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")
@@ -171,29 +171,19 @@ class Store(OutboxMixin, QueryMixin):
         digest = sha256(body)
         existing = next(
             self.db.query(
-                "select id from snapshots where source_id = ? and sha256 = ?", [source_id, digest]
+                "select id, body is null as pruned from snapshots where source_id = ? and sha256 = ?",
+                [source_id, digest],
             ),
             None,
         )
         if existing:
-            # The same bytes again after `prune` dropped them: keep them again.
-            self.db.execute("update snapshots set body = ?, pruned_at = null where id = ? and body is null",
-                            [zlib.compress(body, 6), existing["id"]])
+            if existing["pruned"]:
+                # The same bytes again after `prune` dropped them: keep them again, standalone.
+                self.db["snapshots"].update(existing["id"], {**encode_full(body), "pruned_at": None})
             return existing["id"], False
-        row = {
-            "source_id": source_id, "sha256": digest, "size": len(body),
-            "body": zlib.compress(body, 6), **meta,
-        }
+        row = {"source_id": source_id, "sha256": digest, "size": len(body),
+               **self.encode_body(source_id, body), **meta}
         return self.db["snapshots"].insert(row).last_pk, True
-
-    def snapshot_body(self, snapshot_id: int) -> bytes:
-        try:
-            row = self.db["snapshots"].get(snapshot_id)
-        except sqlite_utils.db.NotFoundError:
-            raise NotFound(f"no snapshot {snapshot_id}") from None
-        if row["body"] is None:
-            raise NotFound(f"the body of snapshot {snapshot_id} was pruned on {row['pruned_at']}")
-        return zlib.decompress(row["body"])
 
     def add_version(self, source_id: str, snapshot_id: int, markdown: str, created_at: str,
                     extractor_version: str, technical: bool = False, flapping: bool = False) -> int:
