@@ -10,6 +10,14 @@ CONFIG = {
 }
 
 
+# Scrapy 2.19 on the asyncio reactor starts a slot's downloads as tasks that only mark
+# themselves "transferring" once they run, so with a zero delay its queue loop sees free room and
+# starts every queued request of a domain at once (CONCURRENT_REQUESTS_PER_DOMAIN ignored).
+# With any delay it starts one request and re-checks after the delay, once that request counts.
+# A millisecond keeps one request at a time per domain (tests/test_perf_politeness.py).
+MIN_DELAY = 0.001
+
+
 def scrapy_settings(crawl: dict) -> dict:
     """Scrapy settings from a validated [crawl] table (missing keys take their defaults)."""
     conf = {key: crawl.get(key, default) for key, (_, default) in CONFIG.items()}
@@ -18,7 +26,7 @@ def scrapy_settings(crawl: dict) -> dict:
         "USER_AGENT": conf["user_agent"],
         "ROBOTSTXT_OBEY": conf["obey_robots"],
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
-        "DOWNLOAD_DELAY": conf["download_delay"],
+        "DOWNLOAD_DELAY": max(conf["download_delay"], MIN_DELAY),
         "DOWNLOAD_DELAY_JITTER": 0,
         "DOWNLOAD_TIMEOUT": min(conf["timeout"], 60),
         "DOWNLOAD_MAXSIZE": conf["max_size"],
