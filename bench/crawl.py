@@ -26,6 +26,7 @@ per host still holds, so --hosts 10 gives both tools the same concurrency (urlwa
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -139,8 +140,9 @@ class Urlwatch:
                 "--cache", str(self.cache)]
         env = {**os.environ, "HOME": str(self.work), "XDG_CONFIG_HOME": str(self.work)}
         result = measure(argv, self.work, env)
-        result["summary"] = f"{result['out'].count('CHANGED: ')} changed, {result['out'].count('NEW: ')} new, " \
-                            f"{result['out'].count('ERROR: ')} errors"
+        # The report's numbered summary lines: "01. CHANGED: vendor-3 ( http://... )".
+        counts = {kind: len(re.findall(rf"^\d+\. {kind}: ", result["out"], re.M)) for kind in ("NEW", "CHANGED", "ERROR")}
+        result["summary"] = f"{counts['NEW']} new, {counts['CHANGED']} changed, {counts['ERROR']} errors"
         result["db_bytes"] = size(self.cache, Path(str(self.cache) + "-wal"))
         return result
 
