@@ -67,6 +67,7 @@ _LISTS = {"ul", "ol", "menu"}
 _BR = "\u2028"  # a <br>: a line break inside a block (source newlines are only spaces)
 _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"), None)
 _SPACE_CHARS = {ord(c): " " for c in "\xa0\u2007\u202f\u2009\u200a\u3000"}
+_CLEAN_CHARS = {**_INVISIBLE_CHARS, **_SPACE_CHARS}  # one pass of translate instead of two
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml", "text/xml"}
@@ -109,7 +110,10 @@ def _text_length(markdown: str) -> int:
 
 def apply_ignore(markdown: str, patterns) -> str:
     """The Markdown with every match of the source's `ignore` regular expressions deleted."""
-    for pattern in _as_list(patterns):
+    patterns = _as_list(patterns)
+    if not patterns:
+        return markdown  # already normalized (normalize is idempotent): spare a second pass
+    for pattern in patterns:
         try:
             markdown = re.sub(pattern, "", markdown, flags=re.MULTILINE)
         except re.error as e:
@@ -470,7 +474,7 @@ def _escape_url(href: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.translate(_INVISIBLE_CHARS).translate(_SPACE_CHARS).split())
+    return " ".join(text.translate(_CLEAN_CHARS).split())
 
 
 def _walk(element, blocks: list[str], depth: int) -> None:
@@ -597,13 +601,20 @@ def _cell_text(cell) -> str:
 
 # --- normalization ----------------------------------------------------------------------------
 
+_SPACE_RUN = re.compile(r"(?<=\S)[ \t]+")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
 def normalize(markdown: str) -> str:
     """One blank line between blocks, no trailing spaces, no runs of spaces inside lines."""
     text = markdown.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_INVISIBLE_CHARS).translate(_SPACE_CHARS)
+    text = text.translate(_CLEAN_CHARS)
+    # One substitution over the whole text, not one per line (the hot spot of extracting a
+    # page): runs of spaces never span a newline, and a line start is never preceded by \S.
+    text = _SPACE_RUN.sub(" ", text)
     blocks = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = [re.sub(r"(?<=\S)[ \t]+", " ", line).rstrip() for line in block.split("\n")]
+    for block in _BLANK_LINE.split(text):
+        lines = [line.rstrip() for line in block.split("\n")]
         lines = [line for line in lines if line.strip()]
         if lines:
             blocks.append("\n".join(lines))

@@ -12,6 +12,7 @@ from .store import RecordedChangeSet, Store, now, sha256
 from . import outbox  # noqa: F401  (registers the notifier's migrations)
 from . import meaning  # noqa: F401  (registers the meaning migration)
 from .meaning import MODEL_SUFFIX
+from .snapshots import CorruptSnapshot
 
 # The [store] table of config.toml: key -> (type, default).
 CONFIG = {
@@ -20,6 +21,6 @@ CONFIG = {
 }
 
 __all__ = [
-    "CONFIG", "MODEL_SUFFIX", "BadSearch", "NoVersionAt", "NotFound", "RecordedChangeSet", "Store", "StoreError",
+    "CONFIG", "MODEL_SUFFIX", "BadSearch", "CorruptSnapshot", "NoVersionAt", "NotFound", "RecordedChangeSet", "Store", "StoreError",
     "fts_query", "now", "sha256",
 ]

@@ -330,7 +330,10 @@ class QueryMixin:
         with self.db.atomic():
             pruned = self.prunable_snapshots(older_than_days, at)
             stamp = _stored(at or datetime.now(timezone.utc))
-            for row in pruned:
+            # Newest first: a body that a later one rests on as a delta base is released by
+            # re-encoding only the dependents that stay (store/snapshots.py).
+            for row in reversed(pruned):
+                self.release_dependents(row["id"])
                 self.db["snapshots"].update(row["id"], {"body": None, "pruned_at": stamp})
         return pruned
 
