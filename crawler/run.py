@@ -9,6 +9,7 @@ from store import Store, StoreError
 
 from .errors import Transient
 from .pipeline import Outcome, record
+from .browser import apply_browser_settings
 from .settings import scrapy_settings
 from .spider import PolicySpider
 
@@ -37,8 +38,10 @@ async def crawl(sources: list[dict], store: Store, crawl_config: dict | None = N
 
     store.sync_sources(sources)
     conditional = {s["id"]: store.latest_snapshot(s["id"]) for s in sources}
-    runner = AsyncCrawlerRunner(scrapy_settings(crawl_config or {}))
-    await runner.crawl(PolicySpider, sources=sources, conditional=conditional, on_page=on_page)
+    settings = apply_browser_settings(scrapy_settings(crawl_config or {}), crawl_config or {}, sources)
+    runner = AsyncCrawlerRunner(settings)
+    await runner.crawl(PolicySpider, sources=sources, conditional=conditional, on_page=on_page,
+                       state=store.fetch_state([s["id"] for s in sources]), crawl_config=crawl_config or {})
     if fatal:
         raise StoreError(f"database error in {store.path}: {fatal[0]}; the run stopped, nothing half-written")
     result = []

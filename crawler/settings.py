@@ -7,6 +7,10 @@ CONFIG = {
     "timeout": (float, 30.0),  # seconds; Scrapy's 180 s outlives a service manager's stop
     "max_size": (int, 10 * 1024 * 1024),  # bytes; bigger bodies are refused
     "obey_robots": (bool, True),
+    # Headless Chromium for pages built by JavaScript (crawler/browser.py; `js` on a source).
+    "browser_path": (str, "/usr/bin/chromium"),
+    "browser_pages": (int, 2),  # pages open at once in the one browser (0 counts as 1)
+    "browser_timeout": (float, 30.0),  # seconds to load a page, and again to wait for its text
 }
 
 

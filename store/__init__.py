@@ -10,6 +10,7 @@ from .errors import NotFound, StoreError
 from .query import BadSearch, NoVersionAt, fts_query
 from .store import RecordedChangeSet, Store, now, sha256
 from . import outbox  # noqa: F401  (registers the notifier's migrations)
+from . import fetcher  # noqa: F401  (registers the browser's migrations)
 
 # The [store] table of config.toml: key -> (type, default).
 CONFIG = {"path": (str, "policywatch.db")}

@@ -14,6 +14,7 @@ import sqlite_utils
 from differ import Change, ChangeSet
 
 from .errors import NotFound, StoreError
+from .fetcher import FetcherMixin
 from .outbox import OutboxMixin
 from .query import QueryMixin
 from .schema import migrations
@@ -58,7 +59,7 @@ class RecordedChangeSet:
         }
 
 
-class Store(OutboxMixin, QueryMixin):
+class Store(OutboxMixin, QueryMixin, FetcherMixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")
