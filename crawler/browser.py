@@ -3,8 +3,9 @@
 A source's `js` key says which fetcher gets its page:
 
     js = false    Scrapy's HTTP download only
-    js = true     the browser only: load the page, wait (bounded) until the `select`
-                  selectors hold text, then extract the rendered HTML as usual
+    js = true     the browser only: load the page (at most `browser_timeout`), wait at most
+                  `browser_wait` until the `select` selectors hold text, then extract the
+                  rendered HTML as usual
     js = "auto"   (the default) the HTTP download first; the browser when that page holds no
                   policy text (a selector miss, an application shell) or looks blocked (403,
                   406, a challenge page)
@@ -110,10 +111,10 @@ class LazyPlaywrightHandler(ScrapyPlaywrightDownloadHandler):
 
 def browser_meta(source: dict, crawl: dict) -> dict:
     """The request meta that sends a source's page through the browser."""
-    timeout_ms = int(crawl.get("browser_timeout", 30.0) * 1000)
+    wait_ms = int(crawl.get("browser_wait", 10.0) * 1000)
     return {
         "playwright": True,
-        "playwright_page_methods": [PageMethod(wait_for_text, _wait_selectors(source), timeout_ms)],
+        "playwright_page_methods": [PageMethod(wait_for_text, _wait_selectors(source), wait_ms)],
     }
 
 
@@ -143,6 +144,16 @@ _CHALLENGE_STATUSES = {403, 406, 429, 503}
 CHALLENGE_WAIT_S = 10.0
 
 
+# A page whose document has not changed for this long, with no request in flight, is done.
+QUIET_S = 2.0
+_QUIET = """(quietMs) => new Promise(resolve => {
+    let timer = setTimeout(done, quietMs);
+    const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quietMs); });
+    observer.observe(document, {subtree: true, childList: true, characterData: true});
+    function done() { observer.disconnect(); resolve(true); }
+})"""
+
+
 async def wait_for_text(page, selectors: list[str], timeout_ms: int) -> int:
     """Wait until every selector matches an element with text (without selectors: until the
     page has some text), at most `timeout_ms`; past that the page is extracted as it is, and a
@@ -154,8 +165,8 @@ async def wait_for_text(page, selectors: list[str], timeout_ms: int) -> int:
     deadline = loop.time() + timeout_ms / 1000
     status = await _status(page)
     if status >= 400:
-        if status not in _CHALLENGE_STATUSES:
-            return status  # an error page will not grow a policy
+        if status not in _CHALLENGE_STATUSES or not await _may_move_on(page):
+            return status  # an error page without a script will not grow a policy
         try:
             async with page.expect_navigation(timeout=min(timeout_ms / 1000, CHALLENGE_WAIT_S) * 1000):
                 pass
@@ -163,17 +174,52 @@ async def wait_for_text(page, selectors: list[str], timeout_ms: int) -> int:
             return status  # no challenge that solves itself: a refusal
         await page.wait_for_load_state(timeout=max(1, deadline - loop.time()) * 1000)
         status = await _status(page)
+    if not await _may_move_on(page):
+        return status  # no script, no refresh: the page is all there is
+    # The text appears, or the page falls quiet (no request in flight, then no change to the
+    # document for QUIET_S): a script that has done its work will not bring the text later.
+    text = asyncio.ensure_future(_wait_for_function(page, selectors, deadline))
+    quiet = asyncio.ensure_future(_quiet(page, deadline))
+    try:
+        await asyncio.wait([text, quiet], timeout=max(0, deadline - loop.time()),
+                           return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in (text, quiet):
+            task.cancel()
+        await asyncio.gather(text, quiet, return_exceptions=True)
+    return await _status(page) or status
+
+
+async def _wait_for_function(page, selectors, deadline) -> None:
+    from playwright.async_api import Error as PlaywrightError
+
+    loop = asyncio.get_running_loop()
     while (remaining := deadline - loop.time()) > 0:
         try:
             await page.wait_for_function(_WAIT, arg=[selectors, MIN_GENERIC_CHARS], timeout=remaining * 1000)
-            break
+            return
         except PlaywrightError as e:
             if "Timeout" in type(e).__name__ or "timeout" in str(e).lower():
-                break
+                return
             # The page navigated while we waited (a script's redirect): wait on the new one.
             await page.wait_for_load_state(timeout=max(1, deadline - loop.time()) * 1000)
-            status = await _status(page)
-    return status
+
+
+async def _quiet(page, deadline) -> None:
+    loop = asyncio.get_running_loop()
+    await page.wait_for_load_state("networkidle", timeout=max(1, deadline - loop.time()) * 1000)
+    await page.evaluate(_QUIET, QUIET_S * 1000)
+
+
+async def _may_move_on(page) -> bool:
+    """Whether the page has a script or a meta refresh: a challenge that may solve itself."""
+    from playwright.async_api import Error as PlaywrightError
+
+    try:
+        return bool(await page.evaluate(
+            "() => document.scripts.length + document.querySelectorAll('meta[http-equiv=refresh i]').length"))
+    except PlaywrightError:
+        return False
 
 
 async def _status(page) -> int:

@@ -31,6 +31,7 @@ def test_another_js_value_names_the_line_and_key(value):
 def test_the_crawl_table_declares_the_browser_keys():
     crawl = parse("[crawl]\nbrowser_pages = 3\nbrowser_timeout = 10\n" + SOURCE).crawl
     assert (crawl["browser_pages"], crawl["browser_timeout"], crawl["browser_path"]) == (3, 10.0, "/usr/bin/chromium")
+    assert crawl["browser_wait"] == 10.0
     with pytest.raises(ConfigError, match=r"c.toml:2: crawl.browser_timeout: must be float"):
         parse('[crawl]\nbrowser_timeout = "soon"\n', "c.toml")
 

@@ -113,11 +113,14 @@ def test_a_page_built_by_javascript_is_tracked_with_js_true_and_by_escalation(si
 
 
 def test_js_true_waits_no_longer_than_its_bound(site, tmp_path, cli):
-    # The text never comes: the wait ends at browser_timeout, and the miss is a clean failure.
-    url = app(site, "never", 60_000)
+    # The text never comes, and a ticking clock keeps the page from falling quiet: the wait ends
+    # at browser_wait, and the miss is a clean failure.
+    app(site, "never", 60_000)
+    url = site.put("never.html", (site.root / "never.html").read_text().replace(
+        "</body>", "<p id='clock'></p><script>setInterval(() => clock.textContent = Date.now(), 100)</script></body>"))
     db = tmp_path / "pw.db"
     config = write_config(tmp_path / "config.toml", [{"id": "never", "url": url, "select": "#policy", "js": True}],
-                          db, browser_timeout=2)
+                          db, browser_wait=1.5)
     assert crawl(cli, config) == {"never": "failed: selector '#policy' matched nothing"}
     fetch = rows(db, "select * from fetches")[0]
     assert (fetch["error_class"], fetch["fetcher"]) == ("broken", "browser")
@@ -232,7 +235,7 @@ def test_no_chromium_process_outlives_a_crawl(site, tmp_path):
         most = 0
         while proc.poll() is None:
             most = max(most, len(_chromium_processes(tag)))
-            time.sleep(0.05)
+            time.sleep(0.1)
         out, err = proc.communicate()
         assert proc.returncode == 0, err
         assert most > 0, "Chromium was never seen running: the count would prove nothing"
