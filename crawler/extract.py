@@ -4,8 +4,9 @@
 
 The steps, in order:
 
-1. the content type decides the path: HTML is extracted, plain text and Markdown are only
-   normalized, PDF and anything else are an ExtractionError;
+1. the content type (or, for a body sent as octet-stream, its first bytes and a `.pdf` URL)
+   decides the path: HTML is extracted, plain text and Markdown are only normalized, PDF goes
+   to `crawler.pdf`, anything else is an ExtractionError;
 2. a bot-challenge or interstitial page is `Blocked`, whatever the selectors say;
 3. noise is removed: `<script>`, `<style>`, `<noscript>`, `<template>`, invisible elements
    (`hidden`, `aria-hidden="true"`, inline `display:none`);
@@ -28,6 +29,8 @@ import copy
 import re
 from collections.abc import Iterable
 
+from urllib.parse import urlsplit
+
 import lxml.etree
 import lxml.html
 import trafilatura
@@ -36,8 +39,9 @@ from lxml.cssselect import CSSSelector
 from . import noise
 from .decode import decode
 from .errors import Blocked, ExtractionError
+from .pdf import pdf_to_markdown
 
-__all__ = ["EXTRACTOR_VERSION", "extract", "check_shrink", "normalize", "to_markdown"]
+__all__ = ["EXTRACTOR_VERSION", "content_kind", "extract", "check_shrink", "normalize", "to_markdown"]
 
 # Recorded with every version: a change here changes every version (re-extractions are technical).
 EXTRACTOR_VERSION = "4"
@@ -77,13 +81,13 @@ _TEXT_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
 def extract(body: bytes | str, *, url: str = "", content_type: str | None = None, select=None,
             remove=None, ignore=None, tracking_params=None) -> str:
     """The policy text of a page as normalized Markdown; a FetchFailure when there is none."""
-    kind = _kind(content_type, body)
+    kind = content_kind(content_type, body, url)
     if kind == "pdf":
-        raise ExtractionError("PDF extraction is not supported yet")
-    text = decode(body, content_type) if isinstance(body, bytes) else body
-    if kind == "text":
-        markdown = normalize(text)
+        markdown = pdf_to_markdown(body if isinstance(body, bytes) else body.encode("latin-1"))
+    elif kind == "text":
+        markdown = normalize(decode(body, content_type) if isinstance(body, bytes) else body)
     else:
+        text = decode(body, content_type) if isinstance(body, bytes) else body
         markdown = _extract_html(text, url=url, select=select,
                                  remove=remove, tracking_params=tracking_params or ())
     markdown = apply_ignore(markdown, ignore)
@@ -123,19 +127,20 @@ def apply_ignore(markdown: str, patterns) -> str:
 
 # --- content type and decoding ---------------------------------------------------------------
 
-def _kind(content_type: str | None, body: bytes | str) -> str:
+def content_kind(content_type: str | None, body: bytes | str, url: str = "") -> str:
+    """html, text or pdf; an ExtractionError for any other type."""
     mime = (content_type or "").split(";")[0].strip().lower()
     if mime in _HTML_TYPES:
         return "html"
     if mime in _TEXT_TYPES:
         return "text"
-    if mime == "application/pdf":
+    if mime in ("application/pdf", "application/x-pdf"):
         return "pdf"
     if mime and mime not in ("application/octet-stream", "binary/octet-stream"):
         raise ExtractionError(f"unsupported content type {mime!r}")
     head = body[:1024]
     if isinstance(head, bytes):
-        if head.startswith(b"%PDF-"):
+        if head.startswith(b"%PDF-") or (urlsplit(url).path.lower().endswith(".pdf") and b"%PDF-" in head):
             return "pdf"
         if b"\0" in head and not head.startswith(_UTF16_BOMS):
             raise ExtractionError("unsupported content: binary data")

@@ -41,6 +41,7 @@ def record(store: Store, page: Page) -> Outcome:
     fetch = {
         "source_id": source_id, "started_at": page.started_at, "finished_at": page.finished_at,
         "url": page.url, "final_url": page.final_url or None, "status": page.status,
+        "fetcher": page.fetcher, "escalated": page.escalated,
     }
     with store.atomic():
         if page.failure:
@@ -55,6 +56,7 @@ def record(store: Store, page: Page) -> Outcome:
             etag=page.headers.get("etag"), last_modified=page.headers.get("last-modified"),
         )
         fetch["snapshot_id"] = snapshot_id
+        store.set_snapshot_fetcher(snapshot_id, page.fetcher)
         if latest and latest["id"] == snapshot_id:
             # The same bytes as last time: nothing to extract.
             return _same_as_before(store, fetch, snapshot_id, "same bytes")
@@ -88,6 +90,8 @@ def extract_source(source: dict, body: bytes, content_type: str | None, url: str
 
 
 def _extract(page: Page) -> str:
+    if page.markdown is not None:  # the spider extracted it to decide on the browser
+        return page.markdown
     return extract_source(page.source, page.body, page.headers.get("content-type"), page.final_url)
 
 

@@ -9,6 +9,7 @@ from store import Store, StoreError
 
 from .errors import Transient
 from .pipeline import Outcome, record
+from .browser import apply_browser_settings
 from .settings import scrapy_settings
 from .spider import PolicySpider
 
@@ -112,10 +113,12 @@ async def _pass(sources: list[dict], store: Store, crawl_config: dict | None, on
             on_outcome(outcome)
 
     conditional = {s["id"]: store.latest_snapshot(s["id"]) for s in sources}
-    runner = AsyncCrawlerRunner(scrapy_settings(crawl_config or {}))
+    settings = apply_browser_settings(scrapy_settings(crawl_config or {}), crawl_config or {}, sources)
+    runner = AsyncCrawlerRunner(settings)
     stopper._runners.add(runner)
     try:
-        await runner.crawl(PolicySpider, sources=sources, conditional=conditional, on_page=on_page)
+        await runner.crawl(PolicySpider, sources=sources, conditional=conditional, on_page=on_page,
+                           state=store.fetch_state([s["id"] for s in sources]), crawl_config=crawl_config or {})
     finally:
         stopper._runners.discard(runner)
     if fatal:

@@ -8,6 +8,11 @@ CONFIG = {
     "max_size": (int, 10 * 1024 * 1024),  # bytes; bigger bodies are refused
     "obey_robots": (bool, True),
     "max_retry_wait": (float, 30.0),  # seconds: the cap on a Retry-After before the retry
+    # Headless Chromium for pages built by JavaScript (crawler/browser.py; `js` on a source).
+    "browser_path": (str, "/usr/bin/chromium"),
+    "browser_pages": (int, 2),  # pages open at once in the one browser (0 counts as 1)
+    "browser_timeout": (float, 30.0),  # seconds to load a page
+    "browser_wait": (float, 10.0),  # seconds to wait, once loaded, for its text to appear
 }
 
 

@@ -11,6 +11,7 @@ from scrapy.exceptions import IgnoreRequest
 
 from store import now
 
+from .browser import browser_failure, browser_meta, browser_status, escalation, js_mode
 from .errors import Blocked, Broken, FetchFailure, Transient
 
 
@@ -27,6 +28,9 @@ class Page:
     headers: dict = field(default_factory=dict)
     body: bytes = b""
     failure: FetchFailure | None = None
+    fetcher: str = "static"  # or "browser": headless Chromium rendered it
+    escalated: str | None = None  # why the static fetch gave way to the browser
+    markdown: str | None = None  # already extracted (to decide on the browser): not again
 
 
 # Every status reaches the spider to be recorded, except the redirects Scrapy must follow.
@@ -40,11 +44,18 @@ class PolicySpider(scrapy.Spider):
     # Set by the caller: the sources to fetch, and what the store knows of each.
     sources: list[dict] = []
     conditional: dict[str, dict] = {}
+    state: dict[str, dict] = {}  # store.fetch_state: which fetcher got each source last time
+    crawl_config: dict = {}
 
     async def start(self):
         for source in self.sources:
+            if js_mode(source) is True:
+                yield self._browser_request(source, now(), None)
+                continue
             headers = {}
             latest = self.conditional.get(source["id"]) or {}
+            if self.state.get(source["id"], {}).get("fetcher") == "browser":
+                latest = {}  # the browser's validators say nothing of the page's static HTML
             if latest.get("etag"):
                 headers["If-None-Match"] = latest["etag"]
             if latest.get("last_modified"):
@@ -60,23 +71,47 @@ class PolicySpider(scrapy.Spider):
 
     def parse(self, response):
         meta = response.meta
+        # In the browser, the document finally shown (a challenge reloads into the policy).
+        status = (meta.get("playwright") and browser_status(meta)) or response.status
         page = Page(
             source=meta["source"], url=meta["source"]["url"], started_at=meta["started_at"],
-            finished_at=now(), final_url=response.url, status=response.status,
+            finished_at=now(), final_url=response.url, status=status,
             headers={k.decode().lower(): v[0].decode("latin-1") for k, v in response.headers.items() if v},
             body=response.body,
         )
-        page.failure = _http_failure(response.status, page.headers.get("retry-after")) or _redirect_failure(
+        page.failure = _http_failure(status, page.headers.get("retry-after")) or _redirect_failure(
             page.url, response.url, meta.get("redirect_urls")
         )
+        page.fetcher = "browser" if meta.get("playwright") else "static"
+        page.escalated = meta.get("escalated")
+        if page.fetcher == "static" and js_mode(page.source) == "auto":
+            from .pipeline import extract_source  # the pipeline imports this module
+
+            reason, page.markdown = escalation(
+                page.source, page.status, page.headers, page.body, page.final_url, page.failure,
+                self.state.get(page.source["id"], {}), extract_source,
+            )
+            if reason:
+                # Same URL, same crawl, through the browser; only its result is recorded.
+                yield self._browser_request(page.source, page.started_at, reason)
+                return
         yield page
 
     def failed(self, failure):
         request = failure.request
+        browser = bool(request.meta.get("playwright"))
         yield Page(
             source=request.meta["source"], url=request.url,
             started_at=request.meta.get("started_at") or now(), finished_at=now(),
-            failure=_network_failure(failure.value),
+            failure=(browser and browser_failure(failure.value)) or _network_failure(failure.value),
+            fetcher="browser" if browser else "static", escalated=request.meta.get("escalated"),
+        )
+
+    def _browser_request(self, source: dict, started_at: str, escalated: str | None):
+        return scrapy.Request(
+            source["url"], callback=self.parse, errback=self.failed, dont_filter=True,
+            meta={"source": source, "started_at": started_at, "escalated": escalated,
+                  "handle_httpstatus_list": _NOT_REDIRECTS, **browser_meta(source, self.crawl_config)},
         )
 
 

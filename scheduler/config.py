@@ -40,6 +40,7 @@ SOURCE_KEYS = {
     "min_text_ratio": ((int, float), False),  # a text shorter than this share is broken (0.5)
     "flapping_window": (int, False),  # a return to one of the last N versions is a revert (3)
     "schedule": (str, False),  # an interval (12h) or a cron expression; default [schedule]
+    "js": ((bool, str), False),  # true, false or "auto" (the default): see crawler/browser.py
 }
 TABLES = {"store": store.CONFIG, "crawl": crawler.CONFIG, "notify": notifier.CONFIG,
           "schedule": schedule.CONFIG, "serve": serve.CONFIG}
@@ -117,6 +118,8 @@ def parse(text: str, path: Path | str = "config.toml") -> Config:
                 fail(("sources", i, key), f"{where}.{key}: must be a list of strings")
             if key in ("min_text_ratio", "flapping_window") and (isinstance(value, bool) or value < 0):
                 fail(("sources", i, key), f"{where}.{key}: must be a positive number")
+            if key == "js" and isinstance(value, str) and value != "auto":
+                fail(("sources", i, key), f'{where}.{key}: must be true, false or "auto", not {value!r}')
         for key, (_, required) in SOURCE_KEYS.items():
             if required and key not in source:
                 fail(("sources", i, None), f"{where}.{key}: missing required key")

@@ -13,6 +13,7 @@ from . import outbox  # noqa: F401  (registers the notifier's migrations)
 from . import meaning  # noqa: F401  (registers the meaning migration)
 from .meaning import MODEL_SUFFIX
 from .snapshots import CorruptSnapshot
+from . import fetcher  # noqa: F401  (registers the browser's migrations)
 
 # The [store] table of config.toml: key -> (type, default).
 CONFIG = {

@@ -14,6 +14,7 @@ from differ import Change, ChangeSet
 
 from .daemon import DaemonMixin
 from .errors import NotFound, StoreError
+from .fetcher import FetcherMixin
 from .outbox import OutboxMixin
 from .query import QueryMixin
 from .meaning import MeaningMixin, meaning_columns, tags_json  # after outbox, query: migration order
@@ -74,7 +75,7 @@ class RecordedChangeSet:
         }
 
 
-class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin):
+class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, FetcherMixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")

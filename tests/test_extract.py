@@ -223,10 +223,11 @@ def test_an_unsupported_content_type_is_a_failure(content_type):
         extract(b"\x89PNG....", content_type=content_type)
 
 
-def test_pdf_is_not_supported_yet():
-    with pytest.raises(ExtractionError, match="PDF"):
+def test_a_damaged_pdf_is_an_extraction_error():
+    # Real PDFs are covered in tests/test_browser_pdf.py.
+    with pytest.raises(ExtractionError, match="unreadable PDF"):
         extract(b"%PDF-1.7\n...", content_type="application/pdf")
-    with pytest.raises(ExtractionError, match="PDF"):
+    with pytest.raises(ExtractionError, match="unreadable PDF"):
         extract(b"%PDF-1.7\n...")
 
 

@@ -1,0 +1,46 @@
+"""Which fetcher got each page: Scrapy's plain HTTP download ('static') or headless Chromium
+('browser'), and why a static fetch was not enough when the browser took over.
+
+    snapshots.fetcher   'static' | 'browser' (null: recorded before this column existed)
+    fetches.fetcher     the same, for every attempt
+    fetches.escalated   why the static fetch of a `js = "auto"` source gave way to the
+                        browser ("selector '#policy' matched nothing", "HTTP 403", ...)
+
+An escalated fetch is one fetch row: the browser's result, with the static attempt's reason in
+`escalated`. The static page itself is not kept: it holds no policy text, and as a snapshot
+with a failed fetch it would read as a failure streak of a source that works.
+"""
+
+from .schema import migrations
+
+
+@migrations(name="browser_001_fetcher")
+def browser_001_fetcher(db):
+    db["snapshots"].add_column("fetcher", str)
+    db["fetches"].add_column("fetcher", str)
+    db["fetches"].add_column("escalated", str)
+
+
+class FetcherMixin:
+    """Store methods about fetchers; `self.db` is the sqlite-utils Database."""
+
+    def set_snapshot_fetcher(self, snapshot_id: int, fetcher: str) -> None:
+        """Say which fetcher got a snapshot's bytes (the first one to get them keeps it)."""
+        self.db.execute("update snapshots set fetcher = ? where id = ? and fetcher is null",
+                        [fetcher, snapshot_id])
+
+    def fetch_state(self, source_ids: list[str]) -> dict[str, dict]:
+        """What the spider needs to decide on the browser, per source: the latest snapshot's
+        sha256 and fetcher, and the sha256 of the current version's text."""
+        state = {}
+        for source_id in source_ids:
+            snapshot = next(self.db.query(
+                "select sha256, fetcher from snapshots where source_id = ? order by id desc limit 1",
+                [source_id]), None) or {}
+            version = next(self.db.query(
+                "select sha256 from versions where source_id = ? order by id desc limit 1",
+                [source_id]), None) or {}
+            state[source_id] = {"snapshot_sha256": snapshot.get("sha256"),
+                                "fetcher": snapshot.get("fetcher"),
+                                "version_sha256": version.get("sha256")}
+        return state
