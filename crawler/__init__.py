@@ -5,6 +5,7 @@
 """
 
 from .errors import Blocked, Broken, ExtractionError, FetchFailure, Transient
+from .oneshot import fetch as fetch_page
 from .extract import EXTRACTOR_VERSION, extract
 from .pipeline import Outcome, record, reextract
 from .rules import rule_error
@@ -13,5 +14,6 @@ from .settings import CONFIG
 
 __all__ = [
     "CONFIG", "EXTRACTOR_VERSION", "Blocked", "Broken", "ExtractionError", "FetchFailure",
-    "Outcome", "Stopper", "Transient", "crawl", "extract", "record", "reextract", "rule_error",
+    "Outcome", "Stopper", "Transient", "crawl", "extract", "fetch_page", "record", "reextract",
+    "rule_error",
 ]

@@ -17,7 +17,7 @@ from differ.learned import ModelError
 import notifier
 import store as store_pkg
 import crawler
-from crawler import FetchFailure, extract
+from crawler import FetchFailure, extract, fetch_page
 from store import Store
 
 from . import config as config_mod
@@ -259,7 +259,7 @@ def diff(ctx, source_id, from_version, to_version, color):
 @click.option("--json", "as_json", is_flag=True, help="Print the change set as JSON.")
 @click.option("--color/--no-color", default=None, help="Color the diff (default: when stdout is a terminal).")
 def compare(old, new, select, remove, as_json, color):
-    """Compare two files (HTML, Markdown or text) without touching the database.
+    """Compare two files (HTML, PDF, Markdown or text) or two URLs without touching the database.
 
     Example: policywatch compare old.html new.html --select main
     """
@@ -280,7 +280,7 @@ def compare(old, new, select, remove, as_json, color):
 
 
 @cli.command(name="extract")
-@click.argument("file")
+@click.argument("file", metavar="FILE_OR_URL")
 @click.option("--select", multiple=True, metavar="CSS", help="Keep only what this selector matches (repeatable).")
 @click.option("--remove", multiple=True, metavar="CSS", help="Remove what this selector matches first (repeatable).")
 def extract_command(file, select, remove):
@@ -292,13 +292,19 @@ def extract_command(file, select, remove):
 
 
 def _read_text(path: str, select, remove) -> str:
-    try:
-        body = Path(path).read_bytes()
-    except OSError as e:
-        raise click.ClickException(f"cannot read {path}: {e.strerror}") from None
-    if path.endswith((".md", ".markdown", ".txt")):
-        return body.decode("utf-8", errors="replace")
-    return extract(body, select=list(select) or None, remove=list(remove) or None)
+    """The text of a local file or an http(s) URL, as a source with these rules would store it."""
+    content_type, url = None, ""
+    if path.lower().startswith(("http://", "https://")):
+        body, content_type, url = fetch_page(path)
+    else:
+        try:
+            body = Path(path).read_bytes()
+        except OSError as e:
+            raise click.ClickException(f"cannot read {path}: {e.strerror}") from None
+        if path.endswith((".md", ".markdown", ".txt")):
+            content_type = "text/markdown" if path.endswith(("md", "markdown")) else "text/plain"
+    return extract(body, url=url, content_type=content_type, select=list(select) or None,
+                   remove=list(remove) or None)
 
 
 @cli.command()

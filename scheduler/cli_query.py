@@ -48,7 +48,7 @@ def _table(rows: list[list[str]], header: list[str]) -> None:
         click.echo("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="A JSON list of sources.")
 @click.pass_context
 def sources(ctx, as_json):
@@ -56,6 +56,8 @@ def sources(ctx, as_json):
 
     Example: policywatch sources --json
     """
+    if ctx.invoked_subcommand is not None:
+        return
     with open_store(ctx) as store:
         rows = store.source_overview()
     if as_json:
@@ -249,3 +251,32 @@ def reindex(ctx):
     with open_store(ctx) as store:
         n = store.reindex_clauses()
     click.echo(f"Reindexed the clauses of {n} versions.")
+
+
+@sources.command(name="import-ota")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+def import_ota(paths):
+    """Turn Open Terms Archive service declarations (JSON files, or folders of them) into
+    [[sources]] entries, printed as TOML to append to config.toml. What cannot be mapped
+    (custom filter functions, several pages combined, selectors this extractor does not
+    understand) is listed on standard error.
+
+    Example: policywatch sources import-ota declarations/ >> config.toml
+    """
+    from crawler.ota import declarations_to_sources, sources_to_toml
+
+    from .config import ConfigError, parse
+
+    found, warnings = declarations_to_sources(paths)
+    kept = []
+    for source in found:
+        try:  # the same checks as config.toml gets: a bad selector is caught now, not at 3 a.m.
+            parse(sources_to_toml([source]), "imported")
+        except ConfigError as e:
+            warnings.append(f"{source['id']}: skipped: {str(e).split(': ', 1)[-1]}")
+            continue
+        kept.append(source)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(sources_to_toml(kept), nl=False)
+    click.echo(f"{len(kept)} sources imported, {len(warnings)} warnings", err=True)

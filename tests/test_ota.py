@@ -85,3 +85,20 @@ def test_toml_output_escapes_quotes_and_keeps_non_ascii():
 
 def test_slugs_are_lowercase_ascii_words():
     assert slug("Zoë & Co. Terms of Service") == "zoe-co-terms-of-service"
+
+
+def test_sources_import_ota_prints_toml_that_config_toml_accepts(tmp_path, cli):
+    from scheduler.config import parse
+
+    proc = cli("sources", "import-ota", str(DATA))
+    config = parse("[store]\npath = \"x.db\"\n\n" + proc.stdout, tmp_path / "config.toml")
+    assert len(config.sources) >= 2
+    assert all(s["url"].startswith("http") for s in config.sources)
+    assert "warning: " in proc.stderr  # the custom filter of Bricks is named
+    assert proc.stderr.strip().endswith(f"{len(config.sources)} sources imported, "
+                                        f"{proc.stderr.count('warning: ')} warnings")
+
+
+def test_sources_without_a_subcommand_still_lists_sources(tmp_path, cli):
+    proc = cli("--db", str(tmp_path / "pw.db"), "sources")
+    assert "No sources yet" in proc.stdout
