@@ -47,7 +47,9 @@ def write_feeds(store: Store, feed_dir: str | Path, base_url: str = "", limit: i
     ids: dict[int, str] = {}
     for source_id in sources:
         ids.update(entry_ids(store, source_id))
-    all_sets = [cs for cs in store.change_sets() if cs.source in sources]
+    # Re-extractions and reverts are recorded, never announced: not in the feeds either.
+    all_sets = [cs for cs in store.change_sets()
+                if cs.source in sources and not cs.technical and not cs.flapping]
     written = []
     feeds = [("", "policywatch: all changes", all_sets[:limit], None)]
     feeds += [(f"sources/{sid}/", f"policywatch: {one_line(s['name'])}",

@@ -91,7 +91,10 @@ class OutboxMixin:
             where, params = "and cs.detected_at >= ?", [channel, since]
         change_sets = [r["id"] for r in self.db.query(
             "select cs.id from change_sets cs join versions v on v.id = cs.to_version "
-            "where v.technical = 0 and cs.id not in (select item_id from outbox_items "
+            # Re-extractions (technical) and reverts to a recent text (flapping) are recorded,
+            # never announced.
+            "where v.technical = 0 and cs.technical = 0 and cs.flapping = 0 "
+            "and cs.id not in (select item_id from outbox_items "
             f"where channel = ? and item_kind = 'change_set') {where} order by cs.id", params,
         )]
         where = "and at >= ?" if since else ""

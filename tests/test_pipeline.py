@@ -116,3 +116,24 @@ def test_reextract_after_a_selector_change_records_technical_versions_only(watch
     assert query(watch.db, "select count(*) from fetches") == [(1,)]  # nothing fetched
     # Again: nothing more to rebuild.
     assert cli("--config", str(config), "reextract").stdout.split() == ["acme", "unchanged"]
+
+
+def test_reverts_and_re_extractions_are_never_announced(watch, site, cli, tmp_path):
+    import feedparser
+
+    crawl = watch()
+    config = tmp_path / "config.toml"
+    feeds = tmp_path / "feeds"
+    config.write_text(config.read_text() + f'\n[notify.feed]\nenabled = true\ndir = "{feeds}"\n')
+    crawl()
+    site.edit("privacy.html", "Write to privacy@acme.example", "Write to legal@acme.example")
+    crawl()  # announced
+    site.edit("privacy.html", "Write to legal@acme.example", "Write to privacy@acme.example")
+    crawl()  # a revert: flapping
+    config.write_text(config.read_text().replace('select = "#policy"', 'select = "#policy"\nremove = ["h2:nth-of-type(3) ~ p"]'))
+    cli("--config", str(config), "reextract")  # technical
+    cli("--config", str(config), "digest", "--channel", "feed")
+    assert query(watch.db, "select technical, flapping from change_sets order by id") == [(0, 0), (0, 1), (1, 0)]
+    entries = feedparser.parse(str(feeds / "atom.xml")).entries
+    assert len(entries) == 1
+    assert "version 1 → 2" in entries[0].content[0].value  # the real edit, not the revert
