@@ -19,9 +19,6 @@ downloaded, and the browser closed when the crawl ends.
 import asyncio
 import os
 
-from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
-from scrapy_playwright.page import PageMethod
-
 from store import sha256
 
 from .errors import Blocked, ExtractionError, FetchFailure, Transient
@@ -90,27 +87,55 @@ def skip_resource(request) -> bool:
     return request.resource_type in _SKIPPED_RESOURCES
 
 
-class LazyPlaywrightHandler(ScrapyPlaywrightDownloadHandler):
-    """scrapy-playwright's handler, but Playwright starts on the first request that needs the
-    browser, not when the engine starts: requests without `meta["playwright"]` go through
-    Scrapy's own HTTP download, so a crawl of static pages starts no driver and no Chromium."""
+class LazyPlaywrightHandler:
+    """Scrapy's own HTTP download, and scrapy-playwright's handler for requests with
+    `meta["playwright"]`, created on the first of them: a crawl of static pages starts no
+    driver and no Chromium, and does not even import scrapy-playwright (a quarter of a second
+    of every run's start-up)."""
 
-    _started = False
+    lazy = True  # Scrapy builds it on the first request of its scheme
 
-    async def _maybe_launch_in_thread(self) -> None:  # connected to engine_started
-        return None
+    def __init__(self, crawler):
+        from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
+        from scrapy.utils.misc import build_from_crawler
+
+        self._crawler = crawler
+        self._static = build_from_crawler(HTTP11DownloadHandler, crawler)
+        self._browser = None
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
 
     async def download_request(self, request):
-        if request.meta.get("playwright") and not self._started:
-            async with self.browser_launch_lock:
-                if not self._started:
-                    await self._launch()
-                    self._started = True
-        return await super().download_request(request)
+        if not request.meta.get("playwright"):
+            return await self._static.download_request(request)
+        if self._browser is None:
+            async with self._lock:
+                if self._browser is None:
+                    self._browser = await _start_browser(self._crawler)
+        return await self._browser.download_request(request)
+
+    async def close(self) -> None:
+        await self._static.close()
+        if self._browser is not None:
+            await self._browser.close()
+
+
+async def _start_browser(crawler):
+    """scrapy-playwright's handler, its browser launched now (the engine has long started)."""
+    from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
+
+    handler = ScrapyPlaywrightDownloadHandler(crawler)
+    await handler._launch()
+    return handler
 
 
 def browser_meta(source: dict, crawl: dict) -> dict:
     """The request meta that sends a source's page through the browser."""
+    from scrapy_playwright.page import PageMethod
+
     wait_ms = int(crawl.get("browser_wait", 10.0) * 1000)
     return {
         "playwright": True,
@@ -250,12 +275,12 @@ def browser_failure(error: BaseException) -> FetchFailure | None:
 
 
 def escalation(source: dict, status: int, headers: dict, body: bytes, url: str,
-               failure: FetchFailure | None, known: dict, extract) -> tuple[str | None, str | None]:
+               failure: FetchFailure | None, known: dict, extract) -> tuple[str | None, "Extraction | None"]:
     """Whether the static fetch of a `js = "auto"` source should give way to the browser:
-    (the reason, None), or (None, the Markdown already extracted, or None if not extracted).
+    (the reason, None), or (None, the extraction already done, or None if not extracted).
 
     `known` is the store's state of the source (store.fetch_state); `extract` is the
-    pipeline's extract_source."""
+    pipeline's extract_source (an Extraction without Markdown: the current version's text)."""
     if status in (403, 406):
         return f"HTTP {status}", None
     if failure is not None or status == 304:
@@ -268,20 +293,23 @@ def escalation(source: dict, status: int, headers: dict, body: bytes, url: str,
     except ExtractionError:
         return None, None
     try:
-        markdown = extract(source, body, headers.get("content-type"), url)
+        extraction = extract(source, body, headers.get("content-type"), url)
     except Blocked as e:
         return f"static page: {e.reason}", None
     except ExtractionError as e:
         return f"static page: {e.reason}", None
     except FetchFailure:
         return None, None
+    markdown = extraction.markdown
+    if markdown is None:
+        return None, extraction  # the current version's text, whoever fetched it
     if not source.get("select") and len(markdown) < SHELL_MAX_CHARS and _looks_like_shell(body):
         return "static page: an application shell", None
     # The browser got this source last time: a static text other than the current version may
     # be a server-rendered stub, so the browser's rendering decides.
     if known.get("fetcher") == "browser" and sha256(markdown) != known.get("version_sha256"):
         return "static text differs from the browser's", None
-    return None, markdown
+    return None, extraction
 
 
 def _looks_like_shell(body: bytes) -> bool:

@@ -26,14 +26,17 @@ Empty text is an ExtractionError: a broken extraction is a failure, never a "pol
 
 import codecs
 import copy
+import hashlib
+import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
 from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
-import trafilatura
 from lxml.cssselect import CSSSelector
 
 from . import noise
@@ -41,7 +44,8 @@ from .decode import decode
 from .errors import Blocked, ExtractionError
 from .pdf import pdf_to_markdown
 
-__all__ = ["EXTRACTOR_VERSION", "content_kind", "extract", "check_shrink", "normalize", "to_markdown"]
+__all__ = ["EXTRACTOR_VERSION", "Extraction", "content_kind", "extract", "extract_page", "check_shrink",
+           "normalize", "to_markdown"]
 
 # Recorded with every version: a change here changes every version (re-extractions are technical).
 EXTRACTOR_VERSION = "4"
@@ -78,22 +82,47 @@ _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml", "text/xm
 _TEXT_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
 
 
+@dataclass
+class Extraction:
+    """What `extract_page` found: the Markdown, or None when the page's `fingerprint` equals
+    the one it was given (so its text is the text that fingerprint was recorded with)."""
+
+    markdown: str | None
+    fingerprint: str | None = None  # None for PDF and plain text: they have no selection step
+
+
 def extract(body: bytes | str, *, url: str = "", content_type: str | None = None, select=None,
             remove=None, ignore=None, tracking_params=None) -> str:
     """The policy text of a page as normalized Markdown; a FetchFailure when there is none."""
+    return extract_page(body, url=url, content_type=content_type, select=select, remove=remove,
+                        ignore=ignore, tracking_params=tracking_params).markdown
+
+
+def extract_page(body: bytes | str, *, url: str = "", content_type: str | None = None, select=None,
+                 remove=None, ignore=None, tracking_params=None, known: str | None = None) -> Extraction:
+    """`extract`, and the fingerprint of an HTML page: a hash of the selected elements once
+    noise, `remove` and links are dealt with, and of the rules, taken just before the Markdown
+    is written. Equal fingerprints give equal Markdown, so when it equals `known` the Markdown
+    is not written at all (`markdown` None): a page whose only change is outside its selection
+    (a footer's timestamp, a nonce in a script) costs a parse, not an extraction."""
     kind = content_kind(content_type, body, url)
+    fingerprint = None
     if kind == "pdf":
         markdown = pdf_to_markdown(body if isinstance(body, bytes) else body.encode("latin-1"))
     elif kind == "text":
         markdown = normalize(decode(body, content_type) if isinstance(body, bytes) else body)
     else:
         text = decode(body, content_type) if isinstance(body, bytes) else body
-        markdown = _extract_html(text, url=url, select=select,
-                                 remove=remove, tracking_params=tracking_params or ())
+        rules = (select, remove, ignore, tracking_params)
+        fingerprint, markdown = _extract_html(text, url=url, select=select, remove=remove,
+                                              tracking_params=tracking_params or (), rules=rules,
+                                              known=known)
+        if markdown is None:
+            return Extraction(None, fingerprint)
     markdown = apply_ignore(markdown, ignore)
     if not markdown:
         raise ExtractionError("no text extracted")
-    return markdown
+    return Extraction(markdown, fingerprint)
 
 
 def check_shrink(new_markdown: str, current_markdown: str | None, min_ratio: float = 0.5) -> None:
@@ -150,7 +179,9 @@ def content_kind(content_type: str | None, body: bytes | str, url: str = "") -> 
 
 # --- HTML -------------------------------------------------------------------------------------
 
-def _extract_html(html: str, *, url: str, select, remove, tracking_params) -> str:
+def _extract_html(html: str, *, url: str, select, remove, tracking_params, rules,
+                  known: str | None) -> tuple[str, str | None]:
+    """(fingerprint, Markdown); the Markdown is None when the fingerprint equals `known`."""
     root = _parse(html)
     _check_challenge(root, html)
     _drop_noise(root)
@@ -163,13 +194,31 @@ def _extract_html(html: str, *, url: str, select, remove, tracking_params) -> st
     _normalize_links(root, url, tracking_params)
     selectors = _as_list(select)
     if selectors:
-        parts = [part for selector in selectors for part in _matches(root, selector, required=True)]
-        markdown = "\n\n".join(to_markdown(part) for part in _outermost(parts))
+        parts = _outermost([part for selector in selectors for part in _matches(root, selector, required=True)])
+        fingerprint = _fingerprint(parts, rules)
+        if fingerprint == known:
+            return fingerprint, None
+        markdown = "\n\n".join(to_markdown(part) for part in parts)
     else:
+        # trafilatura reads the URL too: it is part of what the text depends on.
+        fingerprint = _fingerprint([root], (rules, url))
+        if fingerprint == known:
+            return fingerprint, None
         markdown = normalize(_generic(root, url))
         if markdown and len(markdown) < MIN_GENERIC_CHARS:
             raise ExtractionError(f"only {len(markdown)} characters of main content: not a policy page")
-    return normalize(markdown)
+    return fingerprint, normalize(markdown)
+
+
+def _fingerprint(elements: list, rules) -> str:
+    """What the Markdown is a function of: the extractor, the source's rules, the elements."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(json.dumps([EXTRACTOR_VERSION, KEEP_LINKS, rules], sort_keys=True, default=str).encode())
+    for element in elements:
+        # Not the element's tail: the Markdown of an element never includes the text after it.
+        digest.update(lxml.etree.tostring(element, encoding="utf-8", with_tail=False))
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def _parse(html: str):
@@ -191,20 +240,36 @@ def _check_challenge(root, html: str) -> None:
         raise Blocked(reason)
 
 
-def _visible_text(element) -> str:
-    pieces = []
+def _visible_text(element, enough: int = noise.CHALLENGE_MAX_TEXT) -> str:
+    """The visible text, or only its beginning once that holds more than `enough` non-space
+    characters: so much text is no challenge page, and a policy page is long."""
+    pieces, counted, seen = [], 0, 0
     for node in element.iter():
         if isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript", "template"):
             pieces.append(node.text or "")
         pieces.append(node.tail or "")
+        if len(pieces) - counted >= 64:
+            seen += len("".join("".join(pieces[counted:]).split()))
+            counted = len(pieces)
+            if seen > enough:
+                break
     return " ".join(pieces)
+
+
+# What `_drop_noise` may remove: everything else is neither noise nor hidden (`noise.is_hidden`
+# looks only at these three attributes).
+_NOISE_CANDIDATES = lxml.etree.XPath(
+    "//comment() | //processing-instruction() | //script | //style | //noscript | //template"
+    " | //*[@hidden or @aria-hidden or @style]")
 
 
 def _drop_noise(root) -> None:
     # Invisible elements go (hidden A/B variants, closed dialogs, screen-reader duplicates),
     # except folded accordions and inactive tabs: policies hide whole sections in them.
     controlled = {i for v in root.xpath("//@aria-controls") for i in v.split()}
-    doomed = [el for el in root.iter()
+    # XPath picks the candidates (in document order) in C: walking every element in Python
+    # to test its attributes was a tenth of the cost of extracting a page.
+    doomed = [el for el in _NOISE_CANDIDATES(root)
               if not isinstance(el.tag, str)  # comments, processing instructions
               or el.tag in ("script", "style", "noscript", "template")
               or (noise.is_hidden(el) and not noise.is_collapsed_panel(el, controlled))]
@@ -252,7 +317,10 @@ def _as_list(value) -> list:
 
 # --- selectors --------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1024)
 def _css(selector: str) -> CSSSelector:
+    # Cached: compiling a selector to XPath costs more than running it, and each source's
+    # selectors are the same on every page of every run (a compile error is not cached).
     try:
         return CSSSelector(selector)
     except Exception as e:  # cssselect raises several unrelated types
@@ -401,6 +469,8 @@ _TRAFILATURA_TAGS = {"item": "li", "row": "tr", "lb": "br", "ref": "a", "hi": "s
 
 def _generic(root, url: str) -> str:
     """Main content found by trafilatura, converted by the same Markdown writer as selections."""
+    import trafilatura  # here: a tenth of a second at start-up, and only sources without `select` use it
+
     document = trafilatura.bare_extraction(
         root, url=url or None, favor_recall=True, include_comments=False, include_tables=True,
         include_links=True, include_images=False, include_formatting=False, with_metadata=False,

@@ -11,7 +11,7 @@ from store import Store, sha256
 from store import now as store_now
 
 from .errors import Blocked, Broken, FetchFailure, Transient
-from .extract import EXTRACTOR_VERSION, check_shrink, extract
+from .extract import EXTRACTOR_VERSION, Extraction, check_shrink, extract_page
 
 # A new text shorter than this share of the current one is a broken page, not a new policy.
 MIN_TEXT_RATIO = 0.5
@@ -61,10 +61,10 @@ def record(store: Store, page: Page) -> Outcome:
             # The same bytes as last time: nothing to extract.
             return _same_as_before(store, fetch, snapshot_id, "same bytes")
         try:
-            markdown = _extract(page)
+            extraction = _extract(store, page)
         except FetchFailure as failure:
             return _failed(store, fetch, failure)
-        return _new_text(store, fetch, page, markdown)
+        return _new_text(store, fetch, page, extraction)
 
 
 def _same_as_before(store: Store, fetch: dict, snapshot_id: int | None, reason: str) -> Outcome:
@@ -77,39 +77,49 @@ def _same_as_before(store: Store, fetch: dict, snapshot_id: int | None, reason: 
     return Outcome(fetch["source_id"], "unchanged")
 
 
-def extract_source(source: dict, body: bytes, content_type: str | None, url: str) -> str:
-    """The Markdown of a page body by the source's rules (also used to re-extract snapshots)."""
+def extract_source(source: dict, body: bytes, content_type: str | None, url: str,
+                   known: str | None = None) -> Extraction:
+    """The Markdown of a page body by the source's rules (also used to re-extract snapshots),
+    with its fingerprint; no Markdown when the fingerprint is `known` (see `extract_page`)."""
     try:
-        return extract(
+        return extract_page(
             body, url=url, content_type=content_type, select=source.get("select"),
             remove=source.get("remove"), ignore=source.get("ignore"),
-            tracking_params=source.get("tracking_params"),
+            tracking_params=source.get("tracking_params"), known=known,
         )
     except RecursionError:
         raise Broken("the page is nested too deeply to extract") from None
 
 
-def _extract(page: Page) -> str:
-    if page.markdown is not None:  # the spider extracted it to decide on the browser
-        return page.markdown
-    return extract_source(page.source, page.body, page.headers.get("content-type"), page.final_url)
+def _extract(store: Store, page: Page) -> Extraction:
+    known = store.text_fingerprint(page.source["id"])
+    extraction = page.extraction  # the spider extracted it to decide on the browser
+    if extraction is not None and (extraction.markdown is not None or extraction.fingerprint == known):
+        return extraction
+    return extract_source(page.source, page.body, page.headers.get("content-type"), page.final_url, known)
 
 
-def _new_text(store: Store, fetch: dict, page: Page, markdown: str) -> Outcome:
+def _new_text(store: Store, fetch: dict, page: Page, extraction: Extraction) -> Outcome:
     source_id = fetch["source_id"]
+    if extraction.markdown is None:
+        # The fingerprint of the current version's text: the same text, not even written out.
+        return _same_text(store, fetch)
+    markdown = extraction.markdown
     current = store.current_version(source_id)
     if current is None:
         version_id = store.add_version(
             source_id, fetch["snapshot_id"], markdown, page.finished_at, EXTRACTOR_VERSION
         )
+        store.set_text_fingerprint(source_id, version_id, extraction.fingerprint)
         store.add_fetch(**fetch, outcome="new", version_id=version_id)
         return Outcome(source_id, "new")
     # New bytes, same policy text: page noise (nonces, timestamps, banners). The string test
     # first: it spares segmenting the text just to learn that nothing changed.
     changes = None if markdown == current["markdown"] else differ.compare(current["markdown"], markdown)
     if not changes:
-        store.add_fetch(**fetch, outcome="unchanged", reason="same text")
-        return Outcome(source_id, "unchanged")
+        # This page's fingerprint stands for the current text from now on.
+        store.set_text_fingerprint(source_id, current["id"], extraction.fingerprint)
+        return _same_text(store, fetch)
     try:
         check_shrink(markdown, current["markdown"], page.source.get("min_text_ratio", MIN_TEXT_RATIO))
     except FetchFailure as failure:
@@ -123,10 +133,16 @@ def _new_text(store: Store, fetch: dict, page: Page, markdown: str) -> Outcome:
         source_id, fetch["snapshot_id"], markdown, page.finished_at, EXTRACTOR_VERSION, flapping=flapping
     )
     store.add_change_set(source_id, current["id"], version_id, changes, page.finished_at, flapping=flapping)
+    store.set_text_fingerprint(source_id, version_id, extraction.fingerprint)
     store.add_fetch(**fetch, outcome="changed", version_id=version_id,
                     reason=f"revert to version {reverted_to} (flapping)" if flapping else None)
     detail = changes.summary() + (f" (revert to version {reverted_to}: flapping, not announced)" if flapping else "")
     return Outcome(source_id, "changed", detail)
+
+
+def _same_text(store: Store, fetch: dict) -> Outcome:
+    store.add_fetch(**fetch, outcome="unchanged", reason="same text")
+    return Outcome(fetch["source_id"], "unchanged")
 
 
 def _failed(store: Store, fetch: dict, failure: FetchFailure) -> Outcome:
@@ -161,7 +177,7 @@ def reextract(store: Store, source: dict) -> Outcome:
         return Outcome(source_id, "unchanged", "nothing fetched yet")
     body = store.snapshot_body(snapshot["id"])
     try:
-        markdown = extract_source(source, body, snapshot["content_type"], snapshot["url"])
+        markdown = extract_source(source, body, snapshot["content_type"], snapshot["url"]).markdown
     except FetchFailure as failure:
         return Outcome(source_id, "failed", failure.reason, failure.error_class)
     changes = differ.compare(current["markdown"], markdown)

@@ -118,7 +118,9 @@ async def _pass(sources: list[dict], store: Store, crawl_config: dict | None, on
     stopper._runners.add(runner)
     try:
         await runner.crawl(PolicySpider, sources=sources, conditional=conditional, on_page=on_page,
-                           state=store.fetch_state([s["id"] for s in sources]), crawl_config=crawl_config or {})
+                           state=store.fetch_state([s["id"] for s in sources]),
+                           fingerprints=store.text_fingerprints([s["id"] for s in sources]),
+                           crawl_config=crawl_config or {})
     finally:
         stopper._runners.discard(runner)
     if fatal:

@@ -13,6 +13,7 @@ from store import now
 
 from .browser import browser_failure, browser_meta, browser_status, escalation, js_mode
 from .errors import Blocked, Broken, FetchFailure, Transient
+from .extract import Extraction
 
 
 @dataclass
@@ -30,7 +31,7 @@ class Page:
     failure: FetchFailure | None = None
     fetcher: str = "static"  # or "browser": headless Chromium rendered it
     escalated: str | None = None  # why the static fetch gave way to the browser
-    markdown: str | None = None  # already extracted (to decide on the browser): not again
+    extraction: "Extraction | None" = None  # already extracted (to decide on the browser): not again
 
 
 # Every status reaches the spider to be recorded, except the redirects Scrapy must follow.
@@ -45,6 +46,7 @@ class PolicySpider(scrapy.Spider):
     sources: list[dict] = []
     conditional: dict[str, dict] = {}
     state: dict[str, dict] = {}  # store.fetch_state: which fetcher got each source last time
+    fingerprints: dict[str, str] = {}  # store.text_fingerprints: the current texts' fingerprints
     crawl_config: dict = {}
 
     async def start(self):
@@ -87,9 +89,11 @@ class PolicySpider(scrapy.Spider):
         if page.fetcher == "static" and js_mode(page.source) == "auto":
             from .pipeline import extract_source  # the pipeline imports this module
 
-            reason, page.markdown = escalation(
+            known = self.fingerprints.get(page.source["id"])
+            reason, page.extraction = escalation(
                 page.source, page.status, page.headers, page.body, page.final_url, page.failure,
-                self.state.get(page.source["id"], {}), extract_source,
+                self.state.get(page.source["id"], {}),
+                lambda *args: extract_source(*args, known=known),
             )
             if reason:
                 # Same URL, same crawl, through the browser; only its result is recorded.

@@ -20,6 +20,7 @@ from .query import QueryMixin
 from .meaning import MeaningMixin, meaning_columns, tags_json  # after outbox, query: migration order
 from .schema import migrations
 from .snapshots import SnapshotsMixin, encode_full
+from .perf2 import Perf2Mixin
 
 
 def now() -> str:
@@ -75,7 +76,7 @@ class RecordedChangeSet:
         }
 
 
-class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, FetcherMixin):
+class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, FetcherMixin, Perf2Mixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")
@@ -211,7 +212,14 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
             return existing["id"], False
         row = {"source_id": source_id, "sha256": digest, "size": len(body),
                **self.encode_body(source_id, body), **meta}
-        return self.db["snapshots"].insert(row).last_pk, True
+        return self._insert("snapshots", row), True
+
+    def _insert(self, table: str, row: dict) -> int:
+        # Plain SQL, like add_fetch: sqlite-utils' insert inspects the table on every call.
+        columns = ", ".join(f"[{c}]" for c in row)
+        return self.db.execute(
+            f"insert into [{table}] ({columns}) values ({', '.join('?' * len(row))})", list(row.values())
+        ).lastrowid
 
     def add_version(self, source_id: str, snapshot_id: int, markdown: str, created_at: str,
                     extractor_version: str, technical: bool = False, flapping: bool = False) -> int:
