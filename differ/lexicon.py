@@ -33,7 +33,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b",
         r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b",
-        r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI,
+        # Weak: "opt out of a use of your data", "withdraw consent to the processing of your
+        # data" are choices, not descriptions of a use.
+        Weak(r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI),
         r"\b(?:information|data) (?:that )?(?:you|we) (?:provide|give|submit|enter|upload|receive|obtain)",
         r"\bwhen you (?:register|sign up|create an account|use our|use the|visit|upload|log in|subscribe|contact us|pay)",
         Weak(r"\bto (?:provide|improve|personali[sz]e|operate|deliver|develop|customi[sz]e|optimi[sz]e|fulfil+|process|verify|send you|communicate)\b"),
@@ -63,7 +65,6 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Other users and the public are third parties in OPP-115: a profile visible to others.
         r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available|accessible)\b",
         r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|branch|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b",
-        r"\b(?:their|its) own (?:privacy )?(?:policies|polic(?:y|ies)|rules|terms)\b|\bthird[- ]party privacy (?:policies|rules)\b|\bprivacy (?:policies|policy) of (?:those|these|such|the) (?:third|service|compan)",
         r"\b(?:strictly private|only implicate)\b",
     ],
     "user-choice": [
@@ -74,7 +75,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\byour (?:consent|permission|choices?)\b",
         r"\b(?:you|users) (?:can|may|are able to|have the (?:right|option|choice) to) (?:choose|decide|elect|decline|refuse|object|disable|turn (?:it )?off|block|reject|adjust|change your|control|restrict|limit|manage)",
         r"\b(?:browser|privacy|device|cookie|account|notification|app) settings\b",
-        r"\b(?:in|via|through|from|under|using) (?:the |your )?(?:[\"“”']?[\w ]{1,20}[\"“”']? )?(?:settings|setting|preferences|privacy options)\b|\btoggl\w+\b",
+        r"\b(?:in|via|through|from|under|using) (?:the |your )?(?:[\"“”']?[\w ]{1,20}[\"“”']? )?[\"“”']?(?:settings|setting|preferences|privacy options)\b|\btoggl\w+\b",
         r"\b(?:you )?(?:should|can|may) (?:choose )?(?:to )?not (?:use|provide|register|log in|sign in)\b",
         r"\bstop using (?:my|your) data\b",
         r"\bturn (?:this|it) off\b",
@@ -113,7 +114,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
     "data-security": [
         Weak(r"\bsecur(?:e|ed|ely|ity)\b"),
         r"\bsecurity (?:measures|practices|procedures|standards|controls|safeguards|technolog\w+|breach\w*|incidents?|of (?:your|the|its|our) (?:\w+ )?(?:information|data))\b|\bsecurely\b|\bsecure (?:servers?|socket|environment|storage|connections?|facilities|systems?)\b|\bindustry[- ]standard\b",
-        r"\b(?:keep|kept|maintain|ensure|guarantee|warrant|protect)\b(?: \w+){0,4} (?:secur(?:e|ity)|safety of)\b|\bcannot (?:guarantee|ensure|warrant)\b",
+        r"\b(?:keep|kept|maintain|ensure|guarantee|warrant|protect)\b(?: \w+){0,4} (?:secure\b(?! authentication| log-?in| sign-?in)|security of|safety of)|\bcannot (?:guarantee|ensure|warrant)\b",
         r"\bprevent (?:\w+ ){0,3}(?:unauthori[sz]ed|other users from) access\w*\b|\b(?:log|sign) out\b",
         r"\bencrypt(?:s|ed|ion)?\b|\b(?:ssl|tls)\b",
         r"\bsafeguards?\b|\bfirewalls?\b",
@@ -305,6 +306,9 @@ PURPOSES = {
     "credit decisions": r"\bcredit (?:scoring|decisions|worthiness|assessments?)\b",
     "law enforcement requests": r"\blaw enforcement\b",
 }
+
+# A postal or e-mail address given as contact details: names "contact" data but is `other`.
+ADDRESS = r"[\w.+-]+@[\w-]+\.[\w.]+|\baddress ?:|\b(?:floor|street|road|avenue|rue|quay|suite)\b|\b\d{4,5} [A-Z][a-z]+\b"
 
 # Introductions and contact details: `other` even when they name practices in passing.
 STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 1, 3)]
