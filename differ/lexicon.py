@@ -37,7 +37,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # data" are choices, not descriptions of a use.
         Weak(r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI),
         r"\b(?:information|data) (?:that )?(?:you|we) (?:provide|give|submit|enter|upload|receive|obtain)",
-        r"\bwhen you (?:register|sign up|create an account|use our|use the|visit|upload|log in|subscribe|contact us|pay)",
+        r"\bprovide us with (?:your |any |such |certain |some )?(?:personal )?(?:information|data)\b",
+        r"\b(?:when|if|once) you (?:register|sign up|create an account|use our|use the|visit|upload|log in|subscribe|contact us|pay)",
         Weak(r"\bto (?:provide|improve|personali[sz]e|operate|deliver|develop|customi[sz]e|optimi[sz]e|fulfil+|process|verify|send you|communicate)\b"),
         Weak(r"\b(?:purposes?|legal bas[ie]s|lawful bas[ie]s|legitimate interests?)\b"),
         r"\bwe (?:may )?(?:use|place|set) cookies\b",
@@ -51,11 +52,12 @@ CATEGORY_RULES: dict[str, list[str]] = {
     ],
     "third-party-sharing": [
         r"(?<!which you )(?<!that you )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data )?with us)(?! content)",
-        r"\b(?:disclose[sd]?|disclosing|disclosures?)\b",
+        r"\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)",
+        r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
         r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b",
         # Not a transfer abroad ("transferred outside the EU": specific-audiences) nor a
         # portability copy "transferred to another provider" at your request.
-        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to (?:another provider|other countries|countries|a third country|the united states)))|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to)\b",
+        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to (?:another provider|other countries|countries|a third country|the united states)))|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
         r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access)\b",
         Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition)\b"),
@@ -63,8 +65,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:targeted|interest-based|personali[sz]ed|behaviou?ral) (?:advertising|ads)\b|\bsocial media (?:platforms|networks|sites)\b|\bad(?:vertising)? networks\b"),
         r"\b(?:our|with|to|by|the|trusted|external|third[- ]party) (?:\w+ )?(?:service providers?|sub-?contractors?|sub-?processors?|data processors|vendors|affiliates|advertising partners|business partners|marketing partners)\b",
         # Other users and the public are third parties in OPP-115: a profile visible to others.
-        r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available|accessible)\b",
-        r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|branch|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b",
+        r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! sources)|accessible)\b",
+        r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b",
         r"\b(?:strictly private|only implicate)\b",
     ],
     "user-choice": [
@@ -95,7 +97,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bright to (?:request|obtain)\b",
         Weak(r"\bverify your identity\b"),
         r"\ba copy of (?:the |your |all )?(?:\w+ )?(?:data|information)\b|\bsend me my data\b",
-        r"\bcorrect (?:any )?inaccura\w+\b|\b(?:exercise|exercising) (?:\w+ ){0,3}rights\b",
+        r"\bcorrect (?:any )?inaccura\w+\b|\b(?:exercise|exercising) (?:\w+ ){0,4}rights\b",
+        r"\byou have the (?:following )?rights?\s*[:;]|\bthe following rights\b",
         r"\b(?:change|edit|update|review) (?:this|that|these|such|your) (?:information|data|details|profile)\b|\bcan be (?:changed|edited|updated|corrected|deleted) at any time\b",
     ],
     "data-retention": [
