@@ -33,25 +33,41 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b",
         r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b",
-        r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI,
+        # Weak: "opt out of a use of your data", "withdraw consent to the processing of your
+        # data" are choices, not descriptions of a use.
+        Weak(r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI),
         r"\b(?:information|data) (?:that )?(?:you|we) (?:provide|give|submit|enter|upload|receive|obtain)",
-        r"\bwhen you (?:register|sign up|create an account|use our|use the|visit|upload|log in|subscribe|contact us|pay)",
+        r"\bprovide us with (?:your |any |such |certain |some )?(?:personal )?(?:information|data)\b",
+        r"\b(?:when|if|once) you (?:register|sign up|create an account|use our|use the|visit|upload|log in|subscribe|contact us|pay)",
         Weak(r"\bto (?:provide|improve|personali[sz]e|operate|deliver|develop|customi[sz]e|optimi[sz]e|fulfil+|process|verify|send you|communicate)\b"),
         Weak(r"\b(?:purposes?|legal bas[ie]s|lawful bas[ie]s|legitimate interests?)\b"),
         r"\bwe (?:may )?(?:use|place|set) cookies\b",
         r"\bautomatically (?:collect|record|receive)",
         r"\b(?:you|users) (?:can |may |also )*(?:provide|enter|submit|upload|give us)\b",
         Weak(r"\bcookies\b|\bhow you use\b|\bimprov\w+ (?:and \w+ )?our services\b"),
+        # A list item that is a purpose of use: "* Provide you with customer support;", "To
+        # operate, maintain and provide the Services." (bullets and numbers stripped first).
+        r"^(?:[^\w]*(?:\d+[.)]|[a-z][.)])?\s*)?(?:to )?(?:provide|operate|maintain|respond|send|improve|personali[sz]e|customi[sz]e|communicate|manag(?:e|ing)|administer|enable|detect|prevent|verify|analy[sz]e|develop|deliver|fulfil+|comply|process|display|show|recogni[sz]e|reinforce|protect|understand|measure|conduct|offer|allow|facilitate|notify|contact)\b",
+        r"\b(?:is|are) (?:stored|recorded|logged|retrieved|processed|used) (?:in|for|to|from|by us)\b",
     ],
     "third-party-sharing": [
-        r"\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data )?with us)",
-        r"\b(?:disclose[sd]?|disclosing|disclosures?)\b",
+        r"(?<!which you )(?<!that you )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data )?with us)(?! content)",
+        r"\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)",
+        r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
         r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b",
-        r"\b(?:transfer(?:s|red|ring)?|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to)\b",
+        # Not a transfer abroad ("transferred outside the EU": specific-audiences) nor a
+        # portability copy "transferred to another provider" at your request.
+        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to (?:another provider|other countries|countries|a third country|the united states)))|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
         r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access)\b",
         Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition)\b"),
         Weak(r"\b(?:facebook|google|instagram|apple|twitter|spotify)\b"),
+        Weak(r"\b(?:targeted|interest-based|personali[sz]ed|behaviou?ral) (?:advertising|ads)\b|\bsocial media (?:platforms|networks|sites)\b|\bad(?:vertising)? networks\b"),
+        r"\b(?:our|with|to|by|the|trusted|external|third[- ]party) (?:\w+ )?(?:service providers?|sub-?contractors?|sub-?processors?|data processors|vendors|affiliates|advertising partners|business partners|marketing partners)\b",
+        # Other users and the public are third parties in OPP-115: a profile visible to others.
+        r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! sources)|accessible)\b",
+        r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b",
+        r"\b(?:strictly private|only implicate)\b",
     ],
     "user-choice": [
         r"\bopt(?:-| )?(?:out|in)\b",
@@ -61,6 +77,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\byour (?:consent|permission|choices?)\b",
         r"\b(?:you|users) (?:can|may|are able to|have the (?:right|option|choice) to) (?:choose|decide|elect|decline|refuse|object|disable|turn (?:it )?off|block|reject|adjust|change your|control|restrict|limit|manage)",
         r"\b(?:browser|privacy|device|cookie|account|notification|app) settings\b",
+        r"\b(?:in|via|through|from|under|using) (?:the |your )?(?:[\"“”']?[\w ]{1,20}[\"“”']? )?[\"“”']?(?:settings|setting|preferences|privacy options)\b|\btoggl\w+\b",
+        r"\b(?:you )?(?:should|can|may) (?:choose )?(?:to )?not (?:use|provide|register|log in|sign in)\b",
+        r"\bstop using (?:my|your) data\b",
         r"\bturn (?:this|it) off\b",
         r"\b(?:turn (?:this |it )?off|disable|block|reject|refuse|decline) (?:\w+ )?(?:cookies|location|tracking|notifications|this|it|access)\b",
         r"\bif you (?:do not|don't|would prefer not to) (?:want|wish|allow|accept|agree|consent)",
@@ -70,17 +89,24 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:choices?|preferences?)\b(?! and interests)"),
     ],
     "user-access": [
-        r"\b(?:access|review|correct|update|edit|amend|rectify|modify|change|delete|erase|remove)(?:,? (?:or |and )?(?:access|review|correct|update|edit|amend|rectify|modify|change|delete|erase|remove))* (?:your|their|the|any|such|a copy)\b(?: \w+){0,3} (?:information|data|account|profile|details)",
+        r"(?<!we )(?<!will )(?<!shall )(?<!undertakes to )(?<!undertake to )\b(?:access|review|correct|update|edit|amend|rectify|modify|change|delete|erase|remove)(?:,? (?:or |and )?(?:access|review|correct|update|edit|amend|rectify|modify|change|delete|erase|remove))* (?:your|their|the|any|such|a copy)\b(?: \w+){0,3} (?:information|data|account|profile|details)",
         r"\b(?:delete|close|deactivate|cancel) your account\b",
         r"\b(?:request|receive|obtain|ask for)(?: \w+){0,3} (?:a copy|access|deletion|erasure|correction|rectification)\b",
         r"\bright(?:s)? (?:to|of) (?:access|know|rectif\w*|erasure|deletion|delete|correct\w*|portability|data portability|be forgotten)\b",
         r"\b(?:data )?portability\b",
         r"\bright to (?:request|obtain)\b",
         Weak(r"\bverify your identity\b"),
+        r"\ba copy of (?:the |your |all )?(?:\w+ )?(?:data|information)\b|\bsend me my data\b",
+        r"\bcorrect (?:any )?inaccura\w+\b|\b(?:exercise|exercising) (?:\w+ ){0,4}rights\b",
+        r"\byou have the (?:following )?rights?\s*[:;]|\bthe following rights\b",
+        r"\b(?:change|edit|update|review) (?:this|that|these|such|your) (?:information|data|details|profile)\b|\bcan be (?:changed|edited|updated|corrected|deleted) at any time\b",
     ],
     "data-retention": [
         r"\bretain(?:s|ed|ing)?\b|\bretention\b",
-        r"\b(?:keep|keeps|store|stores|stored|hold|kept)\b(?: \w+){0,5} (?:for (?:as long as|the (?:period|duration|time)|up to|\d+|a period|no longer)|as long as|until)\b",
+        r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
+        r"\b(?:must|may|will|need to|needs to|has to) be (?:kept|retained|stored|preserved)\b|\bup to \d+ (?:days|months|years)\b",
+        r"\b(?:inactivity|considered (?:to be )?inactive|inactive (?:accounts?|for))\b|\buntil (?:you|the user|the member|they) (?:delete|close|deactivate)s?\b",
+        r"\bwe (?:\w+ )?(?:will |shall |then )?(?:delete|erase|destroy|anonymi[sz]e)s? (?:the|your|such|this|it|them)\b(?: \w+){0,4} (?:immediately|promptly|permanently)\b|\b(?:permanently|irreversibly) (?:deleted|destroyed|anonymi[sz]ed|erased)\b",
         r"\bas long as (?:necessary|needed|required|your account|you)\b",
         r"\b(?:delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|destroy(?:s|ed)?)\b(?: \w+){0,6} (?:after|within|once|when (?:it is|they are|the information is) no longer)\b",
         Weak(r"\b(?:\d+|one|two|three|six|twelve) (?:days|months|years)\b"),
@@ -89,7 +115,10 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:store|stores|stored|keep|kept)\b"),
     ],
     "data-security": [
-        r"\bsecur(?:e|ed|ely|ity)\b",
+        Weak(r"\bsecur(?:e|ed|ely|ity)\b"),
+        r"\bsecurity (?:measures|practices|procedures|standards|controls|safeguards|technolog\w+|breach\w*|incidents?|of (?:your|the|its|our) (?:\w+ )?(?:information|data))\b|\bsecurely\b|\bsecure (?:servers?|socket|environment|storage|connections?|facilities|systems?)\b|\bindustry[- ]standard\b",
+        r"\b(?:keep|kept|maintain|ensure|guarantee|warrant|protect)\b(?: \w+){0,4} (?:secure\b(?! authentication| log-?in| sign-?in)|security of|safety of)|\bcannot (?:guarantee|ensure|warrant)\b",
+        r"\bprevent (?:\w+ ){0,3}(?:unauthori[sz]ed|other users from) access\w*\b|\b(?:log|sign) out\b",
         r"\bencrypt(?:s|ed|ion)?\b|\b(?:ssl|tls)\b",
         r"\bsafeguards?\b|\bfirewalls?\b",
         r"\bprotect(?:s|ed|ing|ion)? (?:(?:the )?(?:confidentiality|security|integrity) of |against )?" + _DATA,
@@ -97,7 +126,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:data )?breach(?:es)?\b",
         r"\b(?:technical|organi[sz]ational|physical|administrative|appropriate|reasonable) (?:and \w+ )?(?:measures|safeguards|controls|precautions)\b",
         Weak(r"\baccess controls?\b|\bpasswords?\b"),
-        r"\bno (?:method|transmission|system)\b(?: \w+){0,8} (?:100%|completely|perfectly|fully) secure\b",
+        r"\bno (?:method|transmission|system|website|app|application|service|data transmission|internet)\b(?: \w+){0,8} (?:100%|completely|perfectly|fully|guarantee) secur\w*\b",
     ],
     "policy-change": [
         r"\b(?:change|changes|update|updates|modify|modifies|amend|amends|revise|revises|modification|amendment|revision)s?\b(?: \w+){0,3} (?:to |of )?(?:this|our|the)(?: \w+)? (?:policy|statement|notice)\b",
@@ -117,10 +146,11 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bchild(?:ren|ren's)?\b|\bminors?\b|\bkids\b|\bteen(?:s|agers?)?\b|\bCOPPA\b",
         r"\b(?:under|over|below|above) (?:the age of )?(?:1[0-9]|2[01])\b|\bage (?:1[0-9]|2[01])\b",
         Weak(r"\b(?:parents?|guardians?)\b"),
-        r"\bCalifornia\b|\bCCPA\b|\bCPRA\b|\bShine the Light\b|\bNevada\b|\bVirginia\b|\bColorado\b",
+        r"\bCalifornia\b|\bCCPA\b(?! categor)|\bCPRA\b|\bShine the Light\b|\bNevada\b|\bVirginia\b|\bColorado\b",
         r"\b(?:European (?:Union|Economic Area)|EEA|GDPR|EU|UK|United Kingdom|Switzerland|Swiss|Brazil|Canada|Canadian)\b",
         Weak(r"\b(?:residents?|consumers|users|citizens) (?:of|in|from|located in|outside)\b"),
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
+        r"\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee|VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
         r"\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:the|your) (?:united states|country|EEA|EU)\b|\binternational (?:transfers?|users)\b",
     ],
     "other": [
@@ -279,6 +309,9 @@ PURPOSES = {
     "credit decisions": r"\bcredit (?:scoring|decisions|worthiness|assessments?)\b",
     "law enforcement requests": r"\blaw enforcement\b",
 }
+
+# A postal or e-mail address given as contact details: names "contact" data but is `other`.
+ADDRESS = r"[\w.+-]+@[\w-]+\.[\w.]+|\baddress ?:|\b(?:floor|street|road|avenue|rue|quay|suite)\b|\b\d{4,5} [A-Z][a-z]+\b"
 
 # Introductions and contact details: `other` even when they name practices in passing.
 STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 1, 3)]

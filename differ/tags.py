@@ -85,6 +85,11 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         if strong or len(hits) >= 2:
             categories.append(category)
             evidence.extend(Evidence(category, "category", phrase) for _, phrase in (strong or hits)[:3])
+    if "do-not-track" in categories:
+        # OPP-115 gives a Do-Not-Track paragraph that category (and its audience) alone: its
+        # "browser settings", "we receive" and "collection" describe the signal, not a practice.
+        categories = [c for c in categories if c in ("do-not-track", "specific-audiences")]
+        evidence = [e for e in evidence if e.tag in categories]
     for heading in reversed([_normal(h) for h in section][-2:]):
         for category, pattern in lexicon.SECTION_RULES.items():
             if category not in categories and category != "other" and (m := _compiled(pattern).search(heading)):
@@ -100,6 +105,13 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     if "other" in categories and len(categories) > 1 and not _strong_other(clause):
         categories.remove("other")
         evidence = [e for e in evidence if e.tag != "other"]
+    data_types = [d for d in lexicon.DATA_TYPES if _first(lexicon.DATA_TYPE_RULES[d], clause)]
+    if not categories and data_types and not _strong_other(clause) and not _compiled(lexicon.ADDRESS).search(clause):
+        # A clause that only names kinds of personal data ("Biometric information, such as
+        # faceprint;", "at least one profile picture") is, in a policy, a list of what is
+        # collected: OPP-115 annotators label it first-party-collection.
+        categories.append("first-party-collection")
+        evidence.append(Evidence("first-party-collection", "category", "(names personal data)"))
     if not categories:
         categories.append("other")
         if "other" in learned:

@@ -57,10 +57,41 @@ def test_we_do_not_sell_is_negated_and_we_may_sell_is_not():
 
 def test_section_heading_supplies_the_practice_of_a_bare_list_item():
     item = "Financial information: your bank account number and card number."
-    assert "first-party-collection" not in tag(item).categories
-    tags = tag(item, ["Privacy Policy", "1. What personal information we collect"])
-    assert "first-party-collection" in tags.categories
+    tags = tag(item, ["Privacy Policy", "4. Who we share your information with"])
+    assert tags.categories == ("third-party-sharing",)  # the heading's practice, not collection
     assert any(e.where == "section" for e in tags.evidence)
+
+
+def test_a_bare_list_of_personal_data_is_collection_but_an_address_is_other():
+    tags = tag("E. Biometric information, such as faceprint;")
+    assert tags.categories == ("first-party-collection",)
+    assert tags.evidence[0].text == "(names personal data)"
+    assert tag("Postal address: 1st Floor, 6 Example Quay, Cork, Ireland").categories == ("other",)
+
+
+def test_purpose_list_items_are_collection_and_use():
+    assert tag("* Provide you with customer support and respond to your inquiries;").categories == (
+        "first-party-collection",)
+    assert tag("To operate, maintain and provide the features of the Services.").categories == (
+        "first-party-collection",)
+
+
+def test_do_not_track_paragraph_is_do_not_track_alone():
+    text = ("Your browser settings may allow you to transmit a Do Not Track signal. We do not alter our "
+            "practices when we receive a Do Not Track signal.")
+    assert tag(text).categories == ("do-not-track",)
+
+
+def test_security_as_a_purpose_is_not_a_security_measure():
+    assert "data-security" not in tag("Device ID for the identification of your device to ensure secure "
+                                      "authentication").categories
+    assert "data-security" in tag("We use industry-standard encryption to protect your data.").categories
+    assert "data-security" in tag("We cannot guarantee the security of your personal data.").categories
+
+
+def test_profile_visible_to_other_users_is_sharing():
+    assert "third-party-sharing" in tag("Whatever you add to your profile will be visible to other users "
+                                        "of the App.").categories
 
 
 def test_clause_naming_no_practice_is_other():
