@@ -244,8 +244,10 @@ def main() -> None:
     parser.add_argument("--show", choices=["noise", "change", "unverified", "all"],
                         help="list the pairs that miss their target (pairwise, then replay)")
     parser.add_argument("--no-links", action="store_true", help="measure Markdown without link targets")
+    parser.add_argument("--image-alt", action="store_true", help="measure Markdown with images as their alt text")
     args = parser.parse_args()
     extract_module.KEEP_LINKS = not args.no_links
+    extract_module.KEEP_IMAGE_ALT = args.image_alt
     corpus = corpus_dir()
     pairs = [json.loads(line) for line in (corpus / "pairs.jsonl").open()]
     pairs = [p for p in pairs if args.only in p["id"]]
@@ -255,7 +257,7 @@ def main() -> None:
     totals["strict"] = sum(p["label_strict"] == "change" for p in pairs)
     modes = ["declared", "generic"] if args.mode == "both" else [args.mode]
     print(f"corpus: {corpus} ({len(pairs)} pairs), extractor version {extract_module.EXTRACTOR_VERSION}"
-          f"{', links dropped' if args.no_links else ''}")
+          f"{', links dropped' if args.no_links else ''}{', images as alt text' if args.image_alt else ''}")
     raw_rows, replay_rows = [], []
     for mode in modes:
         generic = mode == "generic"
