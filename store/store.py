@@ -148,13 +148,22 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
     # --- what the crawler needs to know ------------------------------------------------
 
     def latest_snapshot(self, source_id: str) -> dict | None:
-        """The newest snapshot of a source, without its body."""
+        """The snapshot the source's last fetch got (the newest row if no fetch names one),
+        without its body. Not simply the newest row: a body is stored once, so a page that
+        alternates between two byte-identical variants (A, B, A, B) gets old rows back, and
+        the newest row (B) is then not the page fetched last (A)."""
+        columns = "s.id, s.sha256, s.fetched_at, s.url, s.etag, s.last_modified"
         rows = self.db.query(
-            "select id, sha256, fetched_at, url, etag, last_modified from snapshots "
-            "where source_id = ? order by id desc limit 1",
+            f"select {columns} from fetches f join snapshots s on s.id = f.snapshot_id "
+            "where f.source_id = ? and f.snapshot_id is not null "
+            "order by f.started_at desc, f.id desc limit 1",
             [source_id],
         )
-        return next(rows, None)
+        row = next(rows, None)
+        if row is None:
+            row = next(self.db.query(f"select {columns} from snapshots s where s.source_id = ? "
+                                     "order by s.id desc limit 1", [source_id]), None)
+        return row
 
     def current_version(self, source_id: str) -> dict | None:
         """The version in force: the newest one recorded."""
