@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from .lexicon import CATEGORIES
-from .tags import _normal
+from .tags import normal_text as _normal
 
 FORMAT = "policywatch-tagger/1"
 THRESHOLD = 0.5  # probability above which the model assigns a category

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .model import Change
-from .tags import Tags, _compiled, _normal, tag
+from .tags import Tags, _compiled, tag
+from .tags import normal_text as _normal
 
 # Data types whose arrival alone makes a change set high severity.
 SENSITIVE = ("financial", "health", "biometric", "location", "children", "communications", "social")

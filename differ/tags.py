@@ -54,7 +54,7 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _normal(text: str) -> str:
+def normal_text(text: str) -> str:
     """NFKC, Markdown emphasis and link targets dropped, single spaces: what rules are matched on."""
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"\]\([^)]*\)", "]", text)
@@ -76,7 +76,7 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     """Tag one clause. `section`, the headings above it, adds the practice a heading names
     (a bare list item under "What we collect" is about collection). `model`, a trained
     `differ.learned.Classifier`, adds the categories it predicts to those of the rules."""
-    clause = _normal(text)
+    clause = normal_text(text)
     evidence: list[Evidence] = []
     categories = []
     for category in lexicon.CATEGORIES:
@@ -90,7 +90,7 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         # "browser settings", "we receive" and "collection" describe the signal, not a practice.
         categories = [c for c in categories if c in ("do-not-track", "specific-audiences")]
         evidence = [e for e in evidence if e.tag in categories]
-    for heading in reversed([_normal(h) for h in section][-2:]):
+    for heading in reversed([normal_text(h) for h in section][-2:]):
         for category, pattern in lexicon.SECTION_RULES.items():
             if category not in categories and category != "other" and (m := _compiled(pattern).search(heading)):
                 categories.append(category)
