@@ -77,11 +77,12 @@ class Daemon:
         self.scheduler = AsyncIOScheduler(event_loop=loop, job_defaults=_JOB,
                                           **({"timezone": self.tz} if self.tz else {}))
         self.store.sync_sources(self.config.sources)
+        # Before any job is scheduled: a taken port stops the daemon before it crawls anything.
+        server = serve.start(self.store, self.config)
         self._schedule_sources(self.config.sources)
         self._schedule_digests()
         self.scheduler.start()
         self._publish_next_runs()
-        server = serve.start(self.store, self.config)
         log.info("daemon: started, %d sources, database %s", len(self.sources), self.store.path,
                  extra={"fields": {"event": "start", "sources": len(self.sources)}})
         worker = asyncio.ensure_future(self._work())
@@ -239,8 +240,10 @@ class Daemon:
         self._stopper = crawler.Stopper()
         started = time.monotonic()
         try:
-            outcomes = await run_once(batch, self.store, self.config.crawl,
-                                      on_outcome=_log_outcome, stopper=self._stopper)
+            # notify_config=None: run_once delivers nothing here; the worker's own after-crawl
+            # step is the one path that delivers after a crawl in the daemon.
+            outcomes = await run_once(batch, self.store, self.config.crawl, on_outcome=_log_outcome,
+                                      notify_config=None, stopper=self._stopper)
         except Exception:
             log.exception("run: failed", extra={"fields": {"event": "run", "error": True}})
             return
@@ -263,7 +266,10 @@ class Daemon:
         try:
             result = self.deliver(self.store, notify, channel)
             if inspect.isawaitable(result):
-                await result
+                result = await result
+            if result:  # digests delivered (an empty list: nothing new)
+                log.info("digest: %s: %d delivered", channel, len(result),
+                         extra={"fields": {"event": "digest", "channel": channel, "digests": len(result)}})
         except Exception:
             log.exception("digest: %s: delivery failed", channel,
                           extra={"fields": {"event": "digest", "channel": channel, "error": True}})
