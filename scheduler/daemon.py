@@ -19,6 +19,7 @@ import asyncio
 import inspect
 import logging
 import signal
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -27,6 +28,7 @@ from apscheduler.triggers.date import DateTrigger
 
 import crawler
 import notifier
+from store import Store
 
 from . import config as config_mod
 from . import schedule as schedule_mod
@@ -264,15 +266,41 @@ class Daemon:
         if self.config.path is not None:
             notify = notifier.with_paths(notify, self.config.path.parent)
         try:
-            result = self.deliver(self.store, notify, channel)
-            if inspect.isawaitable(result):
-                result = await result
+            if inspect.iscoroutinefunction(self.deliver):
+                result = await self.deliver(self.store, notify, channel)
+            else:
+                result = await self._in_thread(channel, notify)
             if result:  # digests delivered (an empty list: nothing new)
                 log.info("digest: %s: %d delivered", channel, len(result),
                          extra={"fields": {"event": "digest", "channel": channel, "digests": len(result)}})
         except Exception:
             log.exception("digest: %s: delivery failed", channel,
                           extra={"fields": {"event": "digest", "channel": channel, "error": True}})
+
+
+    async def _in_thread(self, channel: str, notify: dict):
+        """Deliver in a thread with its own connection: an SMTP server that never answers holds
+        smtplib for `timeout` seconds, which must not hold the loop (SIGTERM, crawls, the server).
+        A daemon thread, not an executor: at a stop it is abandoned, not waited for; its digest
+        was claimed but not marked sent, so it goes out at the next start (same Message-ID)."""
+        loop = asyncio.get_running_loop()
+        done = loop.create_future()
+
+        def settle(result, error):
+            if not done.done():
+                done.set_exception(error) if error else done.set_result(result)
+
+        def work():
+            try:
+                with Store(self.store.path, busy_timeout=self.config.store.get("busy_timeout", 10.0)) as store:
+                    result = self.deliver(store, notify, channel)
+            except Exception as e:
+                loop.call_soon_threadsafe(settle, None, e)
+            else:
+                loop.call_soon_threadsafe(settle, result, None)
+
+        threading.Thread(target=work, name=f"policywatch-digest-{channel}", daemon=True).start()
+        return await done
 
 
 def _log_outcome(outcome) -> None:

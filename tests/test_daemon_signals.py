@@ -152,3 +152,30 @@ def test_sighup_with_a_broken_config_keeps_the_running_one_and_says_why(site, tm
     before = d.fetched("acme-privacy")
     d.wait_for(lambda: d.fetched("acme-privacy") >= before + 2, what="crawls on the old schedule")
     assert d.proc.poll() is None and d.terminate()[0] == 0
+
+
+def test_sigterm_while_a_digest_waits_on_a_silent_smtp_server_exits_0_within_10_s(site, tmp_path, daemons):
+    """A mail server that takes the connection and never answers holds smtplib for `timeout`
+    (30 s here): the delivery must not hold the daemon's loop, or SIGTERM waits as long."""
+    import socket
+
+    db = tmp_path / "pw.db"
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()  # the kernel completes the handshake; nobody ever greets
+        config = schedule_config(tmp_path / "config.toml",
+                                 [{"id": "acme-privacy", "url": site.copy("privacy.html"), "select": "#policy"}], db)
+        with config.open("a") as f:
+            f.write(f'\n[notify.email]\nenabled = true\nsmtp_host = "127.0.0.1"\nsmtp_port = {silent.getsockname()[1]}\n'
+                    'security = "none"\nto = ["privacy-team@example.org"]\ntimeout = 30\n')
+        d = daemons(config, tmp_path)
+        d.wait_for(lambda: d.fetched("acme-privacy") >= 1, what="the first pass")
+        site.edit("privacy.html", "We do not sell your personal information.",
+                  "We do not sell your personal information, except to our partners.")
+        d.wait_for(lambda: any(e["outcome"] == "changed" for e in d.events("fetch")), what="the change")
+        d.wait_for(lambda: d.events("run")[-1]["changed"] == 1, what="the end of that crawl")
+        time.sleep(0.5)  # the delivery is under way, waiting for a greeting
+        code, seconds = d.terminate()
+    assert code == 0 and seconds < 10, (code, seconds)
+    # Claimed but not sent: it goes out at the next start.
+    assert query(db, "select channel, status from digests") == [{"channel": "email", "status": "pending"}]
