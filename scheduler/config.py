@@ -101,6 +101,13 @@ def parse(text: str, path: Path | str = "config.toml") -> Config:
     if mistake := schedule.check_table(config.schedule):
         key, message = mistake
         fail(("schedule", None, key), f"schedule.{key}: {message}")
+    # notifier checks the shape (five fields); the daemon builds a trigger from it, so check
+    # it as the daemon will read it: a mistake found at start, not when the job is scheduled.
+    if (email_schedule := config.notify["email"]["schedule"]) != "after-crawl":
+        try:
+            schedule.check_cron(email_schedule)
+        except ValueError as e:
+            fail(("notify.email", None, "schedule"), f"notify.email.schedule: {e}")
 
     sources = data.get("sources", [])
     if not isinstance(sources, list):

@@ -19,6 +19,7 @@ import asyncio
 import inspect
 import logging
 import signal
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -27,6 +28,7 @@ from apscheduler.triggers.date import DateTrigger
 
 import crawler
 import notifier
+from store import Store
 
 from . import config as config_mod
 from . import schedule as schedule_mod
@@ -77,11 +79,12 @@ class Daemon:
         self.scheduler = AsyncIOScheduler(event_loop=loop, job_defaults=_JOB,
                                           **({"timezone": self.tz} if self.tz else {}))
         self.store.sync_sources(self.config.sources)
+        # Before any job is scheduled: a taken port stops the daemon before it crawls anything.
+        server = serve.start(self.store, self.config)
         self._schedule_sources(self.config.sources)
         self._schedule_digests()
         self.scheduler.start()
         self._publish_next_runs()
-        server = serve.start(self.store, self.config)
         log.info("daemon: started, %d sources, database %s", len(self.sources), self.store.path,
                  extra={"fields": {"event": "start", "sources": len(self.sources)}})
         worker = asyncio.ensure_future(self._work())
@@ -239,8 +242,10 @@ class Daemon:
         self._stopper = crawler.Stopper()
         started = time.monotonic()
         try:
-            outcomes = await run_once(batch, self.store, self.config.crawl,
-                                      on_outcome=_log_outcome, stopper=self._stopper)
+            # notify_config=None: run_once delivers nothing here; the worker's own after-crawl
+            # step is the one path that delivers after a crawl in the daemon.
+            outcomes = await run_once(batch, self.store, self.config.crawl, on_outcome=_log_outcome,
+                                      notify_config=None, stopper=self._stopper)
         except Exception:
             log.exception("run: failed", extra={"fields": {"event": "run", "error": True}})
             return
@@ -261,12 +266,41 @@ class Daemon:
         if self.config.path is not None:
             notify = notifier.with_paths(notify, self.config.path.parent)
         try:
-            result = self.deliver(self.store, notify, channel)
-            if inspect.isawaitable(result):
-                await result
+            if inspect.iscoroutinefunction(self.deliver):
+                result = await self.deliver(self.store, notify, channel)
+            else:
+                result = await self._in_thread(channel, notify)
+            if result:  # digests delivered (an empty list: nothing new)
+                log.info("digest: %s: %d delivered", channel, len(result),
+                         extra={"fields": {"event": "digest", "channel": channel, "digests": len(result)}})
         except Exception:
             log.exception("digest: %s: delivery failed", channel,
                           extra={"fields": {"event": "digest", "channel": channel, "error": True}})
+
+
+    async def _in_thread(self, channel: str, notify: dict):
+        """Deliver in a thread with its own connection: an SMTP server that never answers holds
+        smtplib for `timeout` seconds, which must not hold the loop (SIGTERM, crawls, the server).
+        A daemon thread, not an executor: at a stop it is abandoned, not waited for; its digest
+        was claimed but not marked sent, so it goes out at the next start (same Message-ID)."""
+        loop = asyncio.get_running_loop()
+        done = loop.create_future()
+
+        def settle(result, error):
+            if not done.done():
+                done.set_exception(error) if error else done.set_result(result)
+
+        def work():
+            try:
+                with Store(self.store.path, busy_timeout=self.config.store.get("busy_timeout", 10.0)) as store:
+                    result = self.deliver(store, notify, channel)
+            except Exception as e:
+                loop.call_soon_threadsafe(settle, None, e)
+            else:
+                loop.call_soon_threadsafe(settle, result, None)
+
+        threading.Thread(target=work, name=f"policywatch-digest-{channel}", daemon=True).start()
+        return await done
 
 
 def _log_outcome(outcome) -> None:

@@ -5,6 +5,7 @@ no stale lock behind (the file stays, with the last holder's details, and is reu
 import fcntl
 import json
 import os
+import time
 from pathlib import Path
 
 from store import now
@@ -22,20 +23,33 @@ def lock_path(db_path: str | Path) -> Path:
     return Path(f"{db_path}.lock")
 
 
+# `holder()` (policywatch status) takes a shared lock for a few microseconds: a daemon starting
+# in that instant would find the lock taken. It tries again for this long before giving up; a
+# real holder keeps the lock for its lifetime, so it is still refused, one second later.
+RETRY = 1.0  # seconds
+
+
 class DaemonLock:
     """Held for the daemon's lifetime: `with DaemonLock(db_path): ...`."""
 
-    def __init__(self, db_path: str | Path):
+    def __init__(self, db_path: str | Path, retry: float = RETRY):
         self.db_path = db_path
         self.path = lock_path(db_path)
+        self.retry = retry
         self.file = None
 
     def acquire(self) -> "DaemonLock":
         # "a+": opening must not erase the holder's details before we know we are the holder.
         file = open(self.path, "a+", encoding="utf-8")
-        try:
-            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        deadline = time.monotonic() + self.retry
+        while True:
+            try:
+                fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(0.01)
+                    continue
             file.seek(0)
             info = _parse(file.read())
             file.close()
@@ -72,7 +86,7 @@ def holder(db_path: str | Path) -> dict | None:
     with file:
         try:
             # A shared lock succeeds only when no daemon holds the exclusive one; it is
-            # dropped at once (a daemon starting in this instant would see "another process").
+            # dropped at once (a daemon starting in this instant tries again: RETRY).
             fcntl.flock(file, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
             return _parse(file.read()) or {"pid": None, "since": None}

@@ -34,5 +34,9 @@ def setup(level: str = "info", fmt: str = "text") -> None:
     root.setLevel(level.upper())
     # APScheduler (every job run) and Scrapy (settings, stats) log a screenful per run at INFO;
     # with LOG_ENABLED off Scrapy still propagates to the root logger. Keep only our lines.
-    for noisy in ("apscheduler", "scrapy", "twisted", "py.warnings"):
+    for noisy in ("apscheduler", "scrapy", "scrapy-playwright", "twisted", "py.warnings"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    # Each crawl, the redirect middlewares warn that the Referer middleware is off: it is off on
+    # purpose (crawler/settings.py; no Referer is what we want), and a warning per run would
+    # bury real ones at --log-level warning.
+    logging.getLogger("scrapy.downloadermiddlewares.redirect").setLevel(max(logging.ERROR, root.level))

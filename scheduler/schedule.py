@@ -82,6 +82,8 @@ def parse_spec(text: str) -> tuple[float | None, str | None]:
     try:
         return None, check_cron(text)
     except ValueError:
+        if len(text.split()) == 5:  # meant as a cron line: say what is wrong with it
+            raise
         raise ValueError(f"{text!r} is neither an interval (6h, 90s, 1d) nor a cron expression "
                          "(minute hour day month weekday: 0 */6 * * *)") from None
 

@@ -10,6 +10,8 @@ import threading
 
 import notifier
 
+from .lock import DaemonError
+
 # The [serve] table: key -> (type, default).
 CONFIG = {
     "enabled": (bool, False),
@@ -33,14 +35,28 @@ class Running:
         self.server.server_close()
 
 
+class ServeError(DaemonError):
+    """The daemon cannot serve on the configured address."""
+
+
 def start(store, config) -> Running | None:
-    """Serve the feed folder and /changes/<id> when [serve] is enabled."""
+    """Serve the feed folder and /changes/<id> when [serve] is enabled. The feeds are written
+    first, as `policywatch serve` does: a reader subscribing before the first crawl gets an
+    up-to-date (maybe empty) feed, not a 404. Raises ServeError when the port is taken."""
     settings = config.serve
     if not settings.get("enabled"):
         return None
     notify = notifier.with_paths(config.notify, config.path.parent) if config.path else config.notify
-    feed_dir = (notify.get("feed") or {}).get("dir") or "feeds"
-    server = notifier.make_server(feed_dir, store.path, settings["host"], settings["port"])
+    feed = notify.get("feed") or {}
+    feed_dir = feed.get("dir") or "feeds"
+    try:
+        server = notifier.make_server(feed_dir, store.path, settings["host"], settings["port"])
+    except OSError as e:
+        raise ServeError(f"[serve] cannot listen on {settings['host']}:{settings['port']}: "
+                         f"{e.strerror or e}") from None
+    notifier.write_feeds(store, feed_dir, feed.get("base_url", ""), feed.get("limit", 50))
+    if not feed.get("enabled"):
+        log.warning("serve: [notify.feed] is not enabled: the feeds are written now but not after crawls")
     log.info("serve: feeds at http://%s:%s/", settings["host"], server.server_address[1],
              extra={"fields": {"event": "serve", "host": settings["host"], "port": server.server_address[1]}})
     return Running(server)
