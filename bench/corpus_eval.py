@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 import differ  # noqa: E402
 from crawler.errors import FetchFailure  # noqa: E402
 from crawler.extract import check_shrink, extract  # noqa: E402
+from crawler.extract import Extraction  # noqa: E402
 from crawler.pipeline import record, reextract  # noqa: E402
 from crawler.spider import Page  # noqa: E402
 from store import Store  # noqa: E402
@@ -147,7 +148,7 @@ def fetch(store: Store, corpus: Path, ex: Extractions, source: dict, name: str, 
     page = Page(source=source, url=source["url"], started_at=date, finished_at=date,
                 final_url=source["url"], status=200, headers={"content-type": "text/html"},
                 body=read(corpus, name),
-                markdown=None if isinstance(extracted, FetchFailure) else extracted)
+                extraction=None if isinstance(extracted, FetchFailure) else Extraction(extracted))
     return record(store, page)
 
 
