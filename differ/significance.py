@@ -7,6 +7,7 @@
 - substantive: anything else, and every clause added or removed that has words in it.
 """
 
+import functools
 import re
 
 from .normalize import cosmetic_key
@@ -64,6 +65,7 @@ _MEANINGFUL = re.compile("|".join(
 ), re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # the same few words recur across the clauses of one edit
 def _fragment_is_meaningful(fragment: str) -> bool:
     return bool(_MEANINGFUL.search(normal_text(fragment)))
 
