@@ -12,13 +12,13 @@ from store import now as store_now
 
 from .errors import Blocked, Broken, FetchFailure, Transient
 from .extract import EXTRACTOR_VERSION, Extraction, check_shrink, extract_page
+from .spider import Page
 
 # A new text shorter than this share of the current one is a broken page, not a new policy.
 MIN_TEXT_RATIO = 0.5
 # A new text equal to one of the last this-many versions is a revert (A→B→A), not news.
 FLAPPING_WINDOW = 3
 _FAILURES = {"transient": Transient, "blocked": Blocked, "broken": Broken}
-from .spider import Page
 
 
 @dataclass
@@ -136,7 +136,9 @@ def _new_text(store: Store, fetch: dict, page: Page, extraction: Extraction) -> 
     store.set_text_fingerprint(source_id, version_id, extraction.fingerprint)
     store.add_fetch(**fetch, outcome="changed", version_id=version_id,
                     reason=f"revert to version {reverted_to} (flapping)" if flapping else None)
-    detail = changes.summary() + (f" (revert to version {reverted_to}: flapping, not announced)" if flapping else "")
+    detail = changes.summary()
+    if flapping:
+        detail += f" (revert to version {reverted_to}: flapping, not announced)"
     return Outcome(source_id, "changed", detail)
 
 
