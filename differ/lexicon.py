@@ -49,6 +49,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # operate, maintain and provide the Services." (bullets and numbers stripped first).
         r"^(?:[^\w]*(?:\d+[.)]|[a-z][.)])?\s*)?(?:to )?(?:provide|operate|maintain|respond|send|improve|personali[sz]e|customi[sz]e|communicate|manag(?:e|ing)|administer|enable|detect|prevent|verify|analy[sz]e|develop|deliver|fulfil+|comply|process|display|show|recogni[sz]e|reinforce|protect|understand|measure|conduct|offer|allow|facilitate|notify|contact)\b",
         r"\b(?:is|are) (?:stored|recorded|logged|retrieved|processed|used) (?:in|for|to|from|by us)\b",
+        # "It enables us to provide you with relevant offers": what data is used for.
+        r"\b(?:enables?|allows?|helps?) (?:us|\w+) to (?:provide|improve|personali[sz]e|offer|send|show|tailor)\b",
     ],
     "third-party-sharing": [
         r"(?<!which you )(?<!that you )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data )?with us)(?! content)",
@@ -68,6 +70,14 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! sources)|accessible)\b",
         r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b",
         r"\b(?:strictly private|only implicate)\b",
+        # OPP-115 labels a third party's own practices, legal disclosures, business transfers
+        # and posting in public areas as third-party-sharing.
+        r"\b(?:their own|third[- ]part(?:y|ies)'?s?|(?:these|such|those) (?:third parties|services|companies)'?) privacy (?:polic(?:y|ies)|rules|practices|notices?|statements?)\b",
+        r"\bsubpoenas?\b|\bcourt orders?\b|\blegal process(?:es)?\b|\blawful requests?\b",
+        r"\bbankruptcy\b|\b(?:acquired by|merged with)\b|\bsale of (?:all|substantially all|some|part|a portion)(?: or \w+)? of (?:our|its|the)(?: \w+)? (?:assets|business|stock)\b",
+        r"\b(?:release|releases|released|releasing|reveal|reveals)\b(?: \w+){0,3} (?:information|data)\b",
+        r"\b(?:message boards?|chat rooms?|bulletin boards?|public (?:forums?|areas?|profiles?))\b|\b(?:seen|viewed|read|accessed|collected|used) by (?:others|other (?:users|members|people|visitors)|anyone|the public|third parties)\b",
+        r"\bgoogle analytics\b|\bthird[- ]party (?:cookies|pixels|tracking|analytics|advertis\w+|ad servers?)\b|\bad(?:vertising)? (?:networks|servers)\b(?: \w+){0,4} (?:use|collect|place|set|serve)\b",
     ],
     "user-choice": [
         r"\bopt(?:-| )?(?:out|in)\b",
@@ -85,6 +95,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bif you (?:do not|don't|would prefer not to) (?:want|wish|allow|accept|agree|consent)",
         r"\bright to (?:object|restrict|restriction|withdraw)\b",
         r"\brestriction of\b",
+        # "If you no longer wish to receive", ad-industry opt-out programmes: OPP-115 choices.
+        r"\bif you (?:no longer )?(?:prefer|wish|want) (?:not )?to (?:not )?(?:receive|be contacted|participate)\b|\bno longer (?:wish|want) to (?:receive|be contacted)\b",
+        r"\bnetwork advertising initiative\b|\bdigital advertising alliance\b|\b(?:ad|advertising) choices\b|\bcontrol (?:how|what|whether|which) (?:\w+ )?(?:information|data|ads|advertis\w+|cookies)\b",
         Weak(r"\bby (?:using|accessing|visiting) (?:the|our|this)\b"),
         Weak(r"\b(?:choices?|preferences?)\b(?! and interests)"),
     ],
@@ -126,6 +139,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:data )?breach(?:es)?\b",
         r"\b(?:technical|organi[sz]ational|physical|administrative|appropriate|reasonable) (?:and \w+ )?(?:measures|safeguards|controls|precautions)\b",
         Weak(r"\baccess controls?\b|\bpasswords?\b"),
+        r"\b(?:limit|limits|restrict|restricts)(?: \w+){0,2} access\b(?: \w+){0,5} to (?:employees|those|authori[sz]ed|personnel|staff|people)\b|\bneed to know\b|\bauthori[sz]ed (?:employees|personnel|staff)\b",
+        r"\b(?:loss|theft|misuse|alteration|destruction)(?:,| and| or)(?: or| and)? (?:misuse|unauthori[sz]ed|alteration|destruction|theft|loss)\b",
+        r"\b(?:reasonable|appropriate|necessary) (?:\w+ )?(?:steps|efforts|precautions)(?: \w+){0,3} to (?:protect|secure|safeguard)\b|\b(?:password|credentials)(?: \w+){0,3} (?:confidential|secret)\b|\bpassword[- ]protected\b|\b(?:two|2|multi)[- ](?:factor|step) (?:authentication|verification)\b",
         r"\bno (?:method|transmission|system|website|app|application|service|data transmission|internet)\b(?: \w+){0,8} (?:100%|completely|perfectly|fully|guarantee) secur\w*\b",
     ],
     "policy-change": [
@@ -151,10 +167,11 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:residents?|consumers|users|citizens) (?:of|in|from|located in|outside)\b"),
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
         r"\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee|VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
+        r"\b(?:1[0-9]|2[01]) years? (?:of age|old)\b|\bage of (?:majority|consent|digital consent)\b|\b(?:Australia|Japan|Korea|China|India|Singapore|Mexico|Argentina|Israel|South Africa|New Zealand|Hong Kong|Quebec)\b",
         r"\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:the|your) (?:united states|country|EEA|EU)\b|\binternational (?:transfers?|users)\b",
     ],
     "other": [
-        r"\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice) (?:describes|explains|applies|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b",
+        r"\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice) (?:describes|explains|applies|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b",
         r"\b(?:contact us|get in touch|reach us)\b|\bquestions(?: \w+){0,3} (?:about|regarding|concerning)\b",
         r"\b(?:data protection officer|DPO|controller)\b",
         r"\b(?:welcome to|thank you for)\b|\bplease (?:read|review)\b",
@@ -162,6 +179,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\blinks? to (?:other |third[- ]party )?(?:websites|sites|services)\b|\blinked (?:websites|sites)\b|\bnot responsible for\b",
         r"\b(?:terms of (?:use|service)|table of contents)\b",
         r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:street|strasse|str\.|suite|p\.?o\.? box)\b",
+        r"\b(?:lodge|make|file|submit) a complaint\b|\bsupervisory authorit(?:y|ies)\b|\bgoverning law\b",
     ],
 }
 
@@ -260,7 +278,7 @@ DATA_TYPE_RULES: dict[str, list[str]] = {
 
 # Practice verbs: a negation in front of one of them makes the clause negated.
 _PRACTICE = (
-    r"(?:sell|share|rent|lease|trade|disclose|transfer|give|provide|pass|collect|gather|store|"
+    r"(?:sell|share|rent|lease|trade|disclose|release|reveal|transfer|give|provide|pass|collect|gather|store|"
     r"retain|keep|use|process|track|monitor|access|combine|allow|permit|send|request|ask|knowingly|intentionally|"
     r"be (?:sold|shared|disclosed|rented|used|transferred|collected)|sold|shared|disclosed|rented|used|collected)"
 )
