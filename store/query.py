@@ -113,10 +113,13 @@ def _insert_clauses(db, version_id: int, source_id: str, markdown: str,
                     clauses: "list[differ.Clause] | None" = None) -> None:
     if clauses is None:
         clauses = differ.segment(markdown)
+    sections: dict[tuple, str] = {}  # a section's JSON once, not once per clause in it
+    for c in clauses:
+        if c.section not in sections:
+            sections[c.section] = json.dumps(list(c.section), ensure_ascii=False)
     # The FTS5 triggers fill clauses_fts from these rows, whoever writes them.
     insert_rows(db, "clauses", _CLAUSE_COLUMNS, [
-        (version_id, source_id, c.position, c.kind, json.dumps(list(c.section), ensure_ascii=False), c.text)
-        for c in clauses
+        (version_id, source_id, c.position, c.kind, sections[c.section], c.text) for c in clauses
     ])
 
 

@@ -55,3 +55,38 @@ def test_change_set_rows_round_trip_and_commit_outside_a_transaction(tmp_path):
         meaning = differ.explain(changes.changes)
         assert (recorded.headline, recorded.severity, recorded.score) == (
             meaning.headline, meaning.severity, meaning.score)
+
+
+def test_align_skips_difflib_only_where_difflib_would_give_one_stretch_or_nothing():
+    import difflib
+    import importlib
+    import random
+
+    compare = importlib.import_module("differ.compare")
+    rng = random.Random(3)
+    for _ in range(3000):
+        old = [rng.choice("abcdefgh") for _ in range(rng.randint(0, 12))]
+        new = list(old)
+        for _ in range(rng.randint(0, 4)):
+            at = rng.randint(0, len(new))
+            if rng.random() < 0.5 and new:
+                del new[min(at, len(new) - 1)]
+            else:
+                new.insert(at, rng.choice("abcdefghijk"))
+        unchanged, stretches = compare._align(old, new)
+        # What difflib alone says between the same anchors (clauses found once on each side).
+        expected_unchanged, expected_stretches, i0, j0 = [], [], 0, 0
+        at = {key: j for j, key in enumerate(new) if new.count(key) == 1}
+        chain = compare._longest_chain(
+            [(i, at[key]) for i, key in enumerate(old) if old.count(key) == 1 and key in at])
+        for i, j in chain + [(len(old), len(new))]:
+            matcher = difflib.SequenceMatcher(None, old[i0:i], new[j0:j], autojunk=False)
+            for op, i1, i2, j1, j2 in matcher.get_opcodes():
+                if op == "equal":
+                    expected_unchanged.extend(zip(range(i0 + i1, i0 + i2), range(j0 + j1, j0 + j2)))
+                else:
+                    expected_stretches.append((range(i0 + i1, i0 + i2), range(j0 + j1, j0 + j2)))
+            if i < len(old):
+                expected_unchanged.append((i, j))
+            i0, j0 = i + 1, j + 1
+        assert (unchanged, stretches) == (expected_unchanged, expected_stretches), (old, new)
