@@ -115,7 +115,11 @@ def _new_text(store: Store, fetch: dict, page: Page, extraction: Extraction) -> 
         return Outcome(source_id, "new")
     # New bytes, same policy text: page noise (nonces, timestamps, banners). The string test
     # first: it spares segmenting the text just to learn that nothing changed.
-    changes = None if markdown == current["markdown"] else differ.compare(current["markdown"], markdown)
+    changes = None
+    if markdown != current["markdown"]:
+        # Each text is segmented once: the new clauses serve the diff and the clause index.
+        clauses = differ.segment(markdown)
+        changes = differ.compare_clauses(differ.segment(current["markdown"]), clauses)
     if not changes:
         # This page's fingerprint stands for the current text from now on.
         store.set_text_fingerprint(source_id, current["id"], extraction.fingerprint)
@@ -130,7 +134,8 @@ def _new_text(store: Store, fetch: dict, page: Page, extraction: Extraction) -> 
     reverted_to = next((v["id"] for v in recent if v["sha256"] == sha256(markdown)), None)
     flapping = reverted_to is not None
     version_id = store.add_version(
-        source_id, fetch["snapshot_id"], markdown, page.finished_at, EXTRACTOR_VERSION, flapping=flapping
+        source_id, fetch["snapshot_id"], markdown, page.finished_at, EXTRACTOR_VERSION,
+        flapping=flapping, clauses=clauses,
     )
     store.add_change_set(source_id, current["id"], version_id, changes, page.finished_at, flapping=flapping)
     store.set_text_fingerprint(source_id, version_id, extraction.fingerprint)
@@ -182,12 +187,13 @@ def reextract(store: Store, source: dict) -> Outcome:
         markdown = extract_source(source, body, snapshot["content_type"], snapshot["url"]).markdown
     except FetchFailure as failure:
         return Outcome(source_id, "failed", failure.reason, failure.error_class)
-    changes = differ.compare(current["markdown"], markdown)
+    clauses = differ.segment(markdown)
+    changes = differ.compare_clauses(differ.segment(current["markdown"]), clauses)
     if not changes:
         return Outcome(source_id, "unchanged")
     now = store_now()
     with store.atomic():
         version_id = store.add_version(source_id, snapshot["id"], markdown, now, EXTRACTOR_VERSION,
-                                       technical=True)
+                                       technical=True, clauses=clauses)
         store.add_change_set(source_id, current["id"], version_id, changes, now, technical=True)
     return Outcome(source_id, "changed", changes.summary() + " (technical: not announced)")

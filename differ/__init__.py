@@ -10,7 +10,7 @@
 Pure: standard library and diff-match-patch only (tests/test_differ_imports.py checks it).
 """
 
-from .compare import MODIFIED_THRESHOLD, compare, similarity
+from .compare import MODIFIED_THRESHOLD, compare, compare_clauses, similarity
 from .model import KINDS, SIGNIFICANCES, Change, ChangeSet, Clause
 from .normalize import normalize
 from .render import render_diff, render_text, tag_label
@@ -29,6 +29,7 @@ __all__ = [
     "Meaning",
     "Tags",
     "compare",
+    "compare_clauses",
     "explain",
     "normalize",
     "render_diff",

@@ -127,12 +127,18 @@ def _align(old_keys: list[str], new_keys: list[str]):
     stretches: list[tuple[range, range]] = []
     i0 = j0 = 0
     for i, j in _longest_chain(candidates) + [(len(old_keys), len(new_keys))]:
-        matcher = difflib.SequenceMatcher(None, old_keys[i0:i], new_keys[j0:j], autojunk=False)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op == "equal":
-                unchanged.extend(zip(range(i0 + i1, i0 + i2), range(j0 + j1, j0 + j2)))
-            else:
-                stretches.append((range(i0 + i1, i0 + i2), range(j0 + j1, j0 + j2)))
+        if i == i0 or j == j0:
+            # Most gaps between anchors are empty, or empty on one side: a stretch or nothing,
+            # as difflib would say, without building a matcher for each (most of _align's cost).
+            if i > i0 or j > j0:
+                stretches.append((range(i0, i), range(j0, j)))
+        else:
+            matcher = difflib.SequenceMatcher(None, old_keys[i0:i], new_keys[j0:j], autojunk=False)
+            for op, i1, i2, j1, j2 in matcher.get_opcodes():
+                if op == "equal":
+                    unchanged.extend(zip(range(i0 + i1, i0 + i2), range(j0 + j1, j0 + j2)))
+                else:
+                    stretches.append((range(i0 + i1, i0 + i2), range(j0 + j1, j0 + j2)))
         if i < len(old_keys):
             unchanged.append((i, j))
         i0, j0 = i + 1, j + 1

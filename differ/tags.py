@@ -105,7 +105,9 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     if "other" in categories and len(categories) > 1 and not _strong_other(clause):
         categories.remove("other")
         evidence = [e for e in evidence if e.tag != "other"]
-    data_types = [d for d in lexicon.DATA_TYPES if _first(lexicon.DATA_TYPE_RULES[d], clause)]
+    # Matched once: the data types decide a category here and give their evidence below.
+    type_hits = {d: hits for d in lexicon.DATA_TYPES if (hits := _first(lexicon.DATA_TYPE_RULES[d], clause))}
+    data_types = list(type_hits)
     if not categories and data_types and not _strong_other(clause) and not _compiled(lexicon.ADDRESS).search(clause):
         # A clause that only names kinds of personal data ("Biometric information, such as
         # faceprint;", "at least one profile picture") is, in a policy, a list of what is
@@ -116,12 +118,8 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         categories.append("other")
         if "other" in learned:
             evidence.append(Evidence("other", "category", f"p={learned['other']:.2f}", "model"))
-    data_types = []
-    for data_type in lexicon.DATA_TYPES:
-        hits = _first(lexicon.DATA_TYPE_RULES[data_type], clause)
-        if hits:
-            data_types.append(data_type)
-            evidence.extend(Evidence(data_type, "data-type", phrase) for _, phrase in hits[:3])
+    for data_type, hits in type_hits.items():
+        evidence.extend(Evidence(data_type, "data-type", phrase) for _, phrase in hits[:3])
     negations = _first(lexicon.NEGATION_RULES, clause)
     phrases = [phrase for _, phrase in negations]
     evidence.extend(Evidence("negated", "negation", p) for p in phrases  # "not sell" is inside "do not sell"

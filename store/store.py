@@ -16,7 +16,7 @@ from .daemon import DaemonMixin
 from .errors import NotFound, StoreError
 from .fetcher import FetcherMixin
 from .outbox import OutboxMixin
-from .query import QueryMixin
+from .query import QueryMixin, insert_rows
 from .meaning import MeaningMixin, meaning_columns, tags_json  # after outbox, query: migration order
 from .schema import migrations
 from .snapshots import SnapshotsMixin, encode_full
@@ -231,15 +231,21 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
         ).lastrowid
 
     def add_version(self, source_id: str, snapshot_id: int, markdown: str, created_at: str,
-                    extractor_version: str, technical: bool = False, flapping: bool = False) -> int:
+                    extractor_version: str, technical: bool = False, flapping: bool = False,
+                    clauses: "list[differ.Clause] | None" = None) -> int:
+        """Record a version and index its clauses (`clauses`: `differ.segment(markdown)`, when
+        the caller has it already: a long text is not segmented twice)."""
         row = {
             "source_id": source_id, "snapshot_id": snapshot_id, "created_at": created_at,
             "markdown": markdown, "sha256": sha256(markdown),
             "extractor_version": extractor_version, "technical": int(technical),
             "flapping": int(flapping),
         }
-        version_id = self.db["versions"].insert(row).last_pk
-        self.index_clauses(version_id, source_id, markdown)  # same transaction as the version
+        # One transaction (a savepoint inside the caller's) with its clauses; committed here
+        # when called outside one, as sqlite-utils' insert did.
+        with self.db.atomic():
+            version_id = self._insert("versions", row)
+            self.index_clauses(version_id, source_id, markdown, clauses)
         return version_id
 
     def add_change_set(self, source_id: str, from_version: int, to_version: int,
@@ -247,22 +253,19 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
                        flapping: bool = False, meaning: "differ.Meaning | None" = None) -> int:
         """Record a change set with its meaning (computed here, once, unless given)."""
         meaning = meaning or self.explain(changes.changes)
-        change_set_id = self.db["change_sets"].insert({
-            "source_id": source_id, "from_version": from_version, "to_version": to_version,
-            "detected_at": detected_at, "summary": changes.summary(),
-            "technical": int(technical), "flapping": int(flapping), **meaning_columns(meaning),
-        }).last_pk
         tags = tags_json(meaning)
-        self.db["changes"].insert_all(
-            {
-                "change_set_id": change_set_id, "position": i, "kind": c.kind,
-                "section": json.dumps(c.section), "old_section": _json_or_none(c.old_section),
-                "old": c.old, "new": c.new, "significance": c.significance,
-                "diff": json.dumps(c.diff), "old_position": c.old_position,
-                "new_position": c.new_position, "tags": tags[i],
-            }
-            for i, c in enumerate(changes.changes)
-        )
+        with self.db.atomic():  # as in add_version
+            change_set_id = self._insert("change_sets", {
+                "source_id": source_id, "from_version": from_version, "to_version": to_version,
+                "detected_at": detected_at, "summary": changes.summary(),
+                "technical": int(technical), "flapping": int(flapping), **meaning_columns(meaning),
+            })
+            insert_rows(self.db, "changes", _CHANGE_COLUMNS, [
+                (change_set_id, i, c.kind, json.dumps(c.section), _json_or_none(c.old_section),
+                 c.old, c.new, c.significance, json.dumps(c.diff), c.old_position, c.new_position,
+                 tags[i])
+                for i, c in enumerate(changes.changes)
+            ])
         return change_set_id
 
     # --- reading history ---------------------------------------------------------------
@@ -343,6 +346,10 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
 
     def integrity_check(self) -> str:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+_CHANGE_COLUMNS = ("change_set_id", "position", "kind", "section", "old_section", "old", "new",
+                   "significance", "diff", "old_position", "new_position", "tags")
 
 
 def change_from_row(c: dict) -> Change:
