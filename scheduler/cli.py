@@ -196,11 +196,7 @@ def _change_set_json(cs) -> dict:
         "source": cs.source, "detected_at": cs.detected_at, "from_version": cs.from_version,
         "to_version": cs.to_version, "summary": cs.summary, "headline": cs.headline,
         "severity": cs.severity, "score": cs.score, "signals": cs.signals,
-        "changes": [
-            {**{k: c.to_dict()[k] for k in ("kind", "section", "old", "new", "significance", "diff")},
-             "tags": tags}
-            for c, tags in zip(cs.changes, cs.tags)
-        ],
+        "changes": [{**c.to_json_dict(), "tags": tags} for c, tags in zip(cs.changes, cs.tags)],
     }
 
 
@@ -265,13 +261,7 @@ def compare(old, new, select, remove, as_json, color):
     """
     changes = differ.compare(_read_text(old, select, remove), _read_text(new, select, remove))
     if as_json:
-        click.echo(json.dumps({
-            "changed": bool(changes), "summary": changes.summary(),
-            "changes": [
-                {k: c.to_dict()[k] for k in ("kind", "section", "old", "new", "diff", "significance")}
-                for c in changes.changes
-            ],
-        }, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(changes.to_json_dict(), indent=2, ensure_ascii=False))
         return
     color = sys.stdout.isatty() if color is None else color
     click.echo(changes.summary() if changes else "No change.")

@@ -39,6 +39,11 @@ class Pages(BaseHTTPRequestHandler):
         pass
 
 
+# What `consistency` says of a database that a kill left whole.
+CLEAN = {"integrity": "ok", "versions without snapshot": 0, "change sets with a missing version": 0,
+         "changes without change set": 0, "fetches with a missing snapshot": 0, "foreign key violations": 0}
+
+
 def consistency(db) -> dict:
     conn = sqlite3.connect(db)
     try:
@@ -70,8 +75,6 @@ def test_kill_9_at_random_moments_never_corrupts_and_the_next_run_catches_up(tmp
                           [{"id": f"p{n:03d}", "url": f"{url}/{n}", "select": "main"} for n in range(SOURCES)], db)
     command = [sys.executable, "-m", "scheduler", "--config", str(config), "crawl"]
     rng = random.Random(7)
-    clean = {"integrity": "ok", "versions without snapshot": 0, "change sets with a missing version": 0,
-             "changes without change set": 0, "fetches with a missing snapshot": 0, "foreign key violations": 0}
     try:
         killed_mid_run = 0
         for _ in range(KILLS):
@@ -82,8 +85,8 @@ def test_kill_9_at_random_moments_never_corrupts_and_the_next_run_catches_up(tmp
             out = proc.communicate()[0].decode()
             killed_mid_run += 0 < len(out.splitlines()) < SOURCES
             if db.exists():
-                assert consistency(db) == clean
-        print(f"\n{KILLS} kill -9, {killed_mid_run} of them mid-run; every time: {clean}")
+                assert consistency(db) == CLEAN
+        print(f"\n{KILLS} kill -9, {killed_mid_run} of them mid-run; every time: {CLEAN}")
         assert killed_mid_run >= 1  # the kills did land inside runs
         Pages.edition += 1
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
@@ -92,7 +95,7 @@ def test_kill_9_at_random_moments_never_corrupts_and_the_next_run_catches_up(tmp
         server.server_close()
     assert done.returncode == 0
     assert len(done.stdout.splitlines()) == SOURCES
-    assert consistency(db) == clean
+    assert consistency(db) == CLEAN
     conn = sqlite3.connect(db)
     try:
         # Every source caught up: its current version is the latest edition's text.

@@ -15,11 +15,8 @@ from http.server import ThreadingHTTPServer
 
 from conftest import write_config
 from scheduler import lock
-from test_crash import KILLS, SOURCES, Pages, consistency
+from test_crash import CLEAN, KILLS, SOURCES, Pages, consistency
 from test_daemon import Daemon
-
-CLEAN = {"integrity": "ok", "versions without snapshot": 0, "change sets with a missing version": 0,
-         "changes without change set": 0, "fetches with a missing snapshot": 0, "foreign key violations": 0}
 
 
 class DaemonPages(Pages):
