@@ -10,7 +10,7 @@
 import functools
 import re
 
-from .normalize import cosmetic_key
+from .normalize import cosmetic_key, strip_numbering
 from . import lexicon
 from .tags import normal_text
 
@@ -32,7 +32,7 @@ _WORD = re.compile(r"\w+")
 
 def significance(old: str, new: str, diff: list[tuple[int, str]]) -> str:
     """The significance of a modified clause `old` → `new`, whose word diff is `diff`."""
-    if cosmetic_key(old) == cosmetic_key(new):
+    if _may_be_cosmetic(old, new, diff) and cosmetic_key(old) == cosmetic_key(new):
         return "cosmetic"
     if _has_links(old + new) and _without_links(old) == _without_links(new):
         return "minor"
@@ -47,6 +47,20 @@ def significance(old: str, new: str, diff: list[tuple[int, str]]) -> str:
     return "substantive"
 
 
+def _may_be_cosmetic(old: str, new: str, diff: list[tuple[int, str]]) -> bool:
+    """False when `cosmetic_key` would certainly differ: in ASCII text without numbering or
+    Markdown escapes it keeps every letter and digit (in lower case), so a cosmetic edit removes
+    as many as it adds. Counting them in the diff's short edits spares normalizing two long
+    clauses."""
+    for text in (old, new):
+        text = text.lstrip()
+        if not text.isascii() or "\\" in text or strip_numbering(text) != text:
+            return True
+    removed = sum(char.isalnum() for op, text in diff if op == -1 for char in text)
+    added = sum(char.isalnum() for op, text in diff if op == 1 for char in text)
+    return removed == added
+
+
 def _names_data_or_practice(words: list[str]) -> bool:
     return bool(words) and _fragment_is_meaningful(" ".join(words))
 
@@ -55,19 +69,79 @@ def _names_data_or_practice(words: list[str]) -> bool:
 # `Weak`) category rule of the tagger, as one pattern. One search instead of the tagger's ~400
 # keeps long edited policies fast; a fragment is a couple of words, where the tagger's
 # weak-rule pairing does not apply anyway.
-_MEANINGFUL = re.compile("|".join(
-    f"(?:{pattern})"
-    for pattern in [
-        *(p for rules in lexicon.DATA_TYPE_RULES.values() for p in rules),
-        *(p for category, rules in lexicon.CATEGORY_RULES.items() if category != "other"
-          for p in rules if not isinstance(p, lexicon.Weak)),
-    ]
-), re.IGNORECASE)
+_RULES = [
+    *(p for rules in lexicon.DATA_TYPE_RULES.values() for p in rules),
+    *(p for category, rules in lexicon.CATEGORY_RULES.items() if category != "other"
+      for p in rules if not isinstance(p, lexicon.Weak)),
+]
+_MEANINGFUL = re.compile("|".join(f"(?:{pattern})" for pattern in _RULES), re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)  # the same few words recur across the clauses of one edit
 def _fragment_is_meaningful(fragment: str) -> bool:
-    return bool(_MEANINGFUL.search(normal_text(fragment)))
+    if fragment.isascii() and "_" not in fragment:
+        # Words joined by spaces: `normal_text` would return them as they are. Most fragments
+        # contain none of the words a rule needs; a set lookup says so ~40× faster than the
+        # combined pattern (a search of ~180 alternatives at every position).
+        text, lowered = fragment, fragment.lower()
+        if not any(string in lowered
+                   for k in range(len(lowered) - 2) for string in _INDEX.get(lowered[k:k + 3], ())):
+            return bool(_UNINDEXED and _UNINDEXED.search(text))
+    else:
+        text = normal_text(fragment)
+    return bool(_MEANINGFUL.search(text))
+
+
+def _required_literals(pattern: str) -> set[str] | None:
+    """Strings (ASCII, 3+ characters) one of which every match of `pattern` contains, or None
+    when the pattern has no such set (or cannot be read): read off the parsed pattern."""
+    try:
+        from re import _constants, _parser  # the standard library's own regex parser
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except Exception:  # another Python's internals: no prefilter, only slower
+        return None
+
+    def options(items) -> list[set[str]]:
+        # Each set: one of its strings is in every match of `items` (a sequence of regex ops).
+        found, run = [], []
+        for op, arg in list(items) + [(None, None)]:
+            if op is _constants.LITERAL:
+                run.append(chr(arg))
+                continue
+            if run:
+                found.append({"".join(run)})
+                run = []
+            if op is _constants.SUBPATTERN:
+                found += options(arg[-1])
+            elif op is _constants.BRANCH:  # each alternative brings its own strings
+                alternatives = [best(options(branch)) for branch in arg[1]]
+                if all(alternatives):
+                    found.append(set().union(*alternatives))
+            elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and arg[0] >= 1:
+                found += options(arg[2])
+            # Anything else (classes, optional parts, lookarounds, anchors) requires nothing.
+        return found
+
+    def best(found: list[set[str]]) -> set[str] | None:
+        usable = [strings for strings in found
+                  if all(len(s) >= 3 and s.isascii() for s in strings)]
+        return min(usable, key=len) if usable else None
+
+    return best(options(parsed))
+
+
+# The rules' required strings (lower case) by their first three letters, and the rules that
+# have none.
+_INDEX: dict[str, list[str]] = {}
+_unindexed = []
+for _pattern in _RULES:
+    _strings = _required_literals(_pattern)
+    if _strings is None:
+        _unindexed.append(_pattern)
+    else:
+        for _string in sorted({s.lower() for s in _strings}):
+            _INDEX.setdefault(_string[:3], []).append(_string)
+_UNINDEXED = re.compile("|".join(f"(?:{p})" for p in _unindexed), re.IGNORECASE) if _unindexed else None
 
 
 def clause_significance(text: str) -> str:
