@@ -1,19 +1,79 @@
-"""Shared fixtures: a real HTTP server on 127.0.0.1 serving page files, and the real CLI."""
+"""Shared fixtures: real HTTP servers on 127.0.0.1 (page files, or a handler written in the
+test), the real CLI, its config files and crawls, the daemon as a child process, a real SMTP
+server, and reading a SQLite file."""
 
 import json
 import os
 import shutil
+import signal
+import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
+
+
+# --- real HTTP servers on loopback --------------------------------------------------------------
+
+class Server:
+    """A real HTTP server on a free port of a loopback address, answering each request with
+    `handler` in a thread of its own; `close()` (or leaving a `with` block) shuts it down."""
+
+    def __init__(self, handler, host: str = "127.0.0.1"):
+        self.httpd = ThreadingHTTPServer((host, 0), handler)
+        self.port = self.httpd.server_address[1]
+        self.url = f"http://{host}:{self.port}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+@pytest.fixture
+def serve():
+    """`serve(handler)` starts a `Server` for the test; every one is shut down after it."""
+    started = []
+
+    def start(handler, host="127.0.0.1") -> Server:
+        started.append(Server(handler, host))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.close()
+
+
+class PageHandler(BaseHTTPRequestHandler):
+    """A test server's request handler: no log lines, and `send_body` for a whole answer."""
+
+    content_type = "text/html"
+
+    def send_body(self, status: int, body: bytes, content_type: str | None = None, headers=()):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type or self.content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in headers:
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -39,9 +99,8 @@ class Site:
         self.root = root
         self.statuses: dict[str, int] = {}
         handler = type("Handler", (_Handler,), {"statuses": self.statuses})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(root)))
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.server = Server(partial(handler, directory=str(root)))
+        self.url = self.server.url
 
     def put(self, name: str, text: str) -> str:
         (self.root / name).write_text(text, encoding="utf-8")
@@ -66,8 +125,7 @@ class Site:
         os.utime(path, (later, later))
 
     def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.server.close()
 
 
 @pytest.fixture
@@ -96,14 +154,61 @@ def cli():
     return run_cli
 
 
-def write_config(path: Path, sources: list[dict], db: Path, **crawl) -> Path:
-    """A config.toml with these sources (no politeness delay: the server is ours)."""
+def write_config(path: Path, sources: list[dict], db: Path, *, tables: str = "", **crawl) -> Path:
+    """A config.toml with these sources (no politeness delay: the server is ours), `crawl` keys
+    in its [crawl] table, and `tables` (TOML text: [notify.email], [serve] ...) at the end."""
     lines = ["[store]", f"path = {json.dumps(str(db))}", "", "[crawl]", "download_delay = 0"]
     lines += [f"{k} = {json.dumps(v)}" for k, v in crawl.items()]
     for s in sources:
         lines += ["", "[[sources]]"] + [f"{k} = {json.dumps(v)}" for k, v in s.items()]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n" + tables, encoding="utf-8")
     return path
+
+
+def schedule_config(path, sources, db, schedule='every = "2s"\njitter = "0s"\ncatch_up = "1s"', **kwargs):
+    """`write_config` with a [schedule] table (every 2 s by default) for the daemon."""
+    write_config(path, sources, db, **kwargs)
+    text = path.read_text()
+    path.write_text(text.replace("[[sources]]", f"[schedule]\n{schedule}\n\n[[sources]]", 1))
+    return path
+
+
+def run_crawl(config, *args, db=None) -> dict[str, str]:
+    """`policywatch crawl` (with `args`) in a child process, which must succeed: {source id: the
+    rest of its line}, e.g. {"acme-privacy": "new"}; `db`, if given, replaces the config's database."""
+    options = ["--config", str(config)] + (["--db", str(db)] if db else [])
+    proc = run_cli(*options, "crawl", *args)
+    return dict(line.split(None, 1) for line in proc.stdout.splitlines())
+
+
+@pytest.fixture
+def crawl():
+    return run_crawl
+
+
+# --- reading a SQLite file ------------------------------------------------------------------
+
+def rows(db, sql, *params) -> list[dict]:
+    """The rows of a query on the SQLite file `db`, as dicts, through a connection of their own."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def tuples(db, sql, *params) -> list[tuple]:
+    """The rows of a query on the SQLite file `db`, as tuples."""
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def count(db, table, where="1=1", *params) -> int:
+    return rows(db, f"select count(*) as n from {table} where {where}", *params)[0]["n"]
 
 
 # --- a database built by real crawls over several editions (tests/test_query_*.py) ----------
@@ -141,14 +246,7 @@ class PolicyHistory:
         return read_cli("--config", str(self.config), *args, check=check)
 
     def rows(self, sql, *params):
-        import sqlite3
-
-        conn = sqlite3.connect(self.db)
-        conn.row_factory = sqlite3.Row
-        try:
-            return [dict(r) for r in conn.execute(sql, params)]
-        finally:
-            conn.close()
+        return rows(self.db, sql, *params)
 
 
 def read_cli(*args, check=True):
@@ -203,3 +301,73 @@ def policy_history(tmp_path_factory):
     history.cli("crawl")
     yield history
     site.close()
+
+
+# --- the daemon, `policywatch run`, as a child process (tests/test_daemon*.py) -----------------
+
+class Daemon:
+    """A `policywatch run` child process; `events()` are its JSON log lines so far."""
+
+    def __init__(self, config, tmp_path, name="daemon", argv=None):
+        self.log = tmp_path / f"{name}.log"
+        self.stderr = open(self.log, "w")
+        cmd = argv or [sys.executable, "-m", "scheduler", "--config", str(config), "run",
+                       "--log-format", "json"]
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.stderr,
+                                     env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+    def events(self, event=None) -> list[dict]:
+        lines = [json.loads(line) for line in self.log.read_text().splitlines() if line.startswith("{")]
+        return [e for e in lines if event is None or e.get("event") == event]
+
+    def wait_for(self, predicate, timeout=20.0, what="condition"):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return
+            assert self.proc.poll() is None, f"daemon exited {self.proc.returncode}:\n{self.log.read_text()}"
+            time.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {what}:\n{self.log.read_text()}")
+
+    def fetched(self, source) -> int:
+        return len([e for e in self.events("fetch") if e["source"] == source])
+
+    def terminate(self, sig=signal.SIGTERM, timeout=10.0) -> tuple[int, float]:
+        started = time.monotonic()
+        self.proc.send_signal(sig)
+        code = self.proc.wait(timeout=timeout)
+        self.stderr.close()
+        return code, time.monotonic() - started
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.stderr.close()
+
+
+@pytest.fixture
+def daemons():
+    """`daemons(config, tmp_path, ...)` starts a `Daemon` (or a `kind` of it); all are killed
+    after the test, whatever it left running."""
+    started = []
+
+    def start(*args, kind=Daemon, **kwargs):
+        started.append(kind(*args, **kwargs))
+        return started[-1]
+
+    yield start
+    for d in started:
+        d.kill()
+
+
+# --- a real SMTP server on loopback (tests/test_notify_*.py, tests/test_daemon_notify.py) -----
+
+@pytest.fixture
+def smtp():
+    """A plain SMTP server (aiosmtpd) on 127.0.0.1; `smtp.inbox.messages` are the messages it
+    received."""
+    from notify_support import smtp_server
+
+    with smtp_server() as server:
+        yield server

@@ -3,9 +3,9 @@
 import gzip
 import socket
 import struct
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from conftest import PageHandler, Server
 
 POLICY = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Policy</title></head>
 <body><main><h1>Privacy Policy</h1>
@@ -25,8 +25,9 @@ LOGIN = """<!DOCTYPE html><html><body><main><h1>Log in</h1><form><input name=use
 HOME = """<!DOCTYPE html><html><body><main><h1>Welcome to Acme</h1><p>The best phones in the world.</p></main></body></html>"""
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(PageHandler):
     protocol_version = "HTTP/1.1"
+    content_type = "text/html; charset=utf-8"
 
     def do_GET(self):
         path = self.path.split("?")[0]
@@ -36,18 +37,6 @@ class Handler(BaseHTTPRequestHandler):
             self.send_body(404, b"<html><body>not found</body></html>")
         else:
             handler(arg)
-
-    def send_body(self, status, body: bytes, content_type="text/html; charset=utf-8", headers=()):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in headers:
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
 
     def fault_ok(self, arg):
         self.send_body(200, POLICY.encode())
@@ -140,13 +129,6 @@ class Handler(BaseHTTPRequestHandler):
         self.send_body(200, bytes(range(256)) * 100, content_type="application/octet-stream")
 
 
-class FaultServer:
+class FaultServer(Server):
     def __init__(self):
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler)

@@ -1,12 +1,19 @@
-"""Helpers for the notifier's tests: change sets recorded in a real SQLite store, without a crawl."""
+"""Helpers for the notifier's tests: change sets recorded in a real SQLite store, without a
+crawl, and a real SMTP server on loopback (plain or TLS) to send them to."""
 
 import datetime
 import email
 import email.policy
 import ipaddress
+import json
 import socket
+import ssl
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
+from aiosmtpd.controller import Controller
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -112,3 +119,49 @@ def email_config(port: int, **overrides) -> dict:
         "to": ["privacy-team@example.org", "dpo@example.org"], **overrides,
     })
     return notify
+
+
+@contextmanager
+def smtp_server(port: int | None = None, **options):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1, on `port` or a free one, stopped on leaving
+    the block; `server.inbox` keeps what it received. `options` go to aiosmtpd's Controller
+    (TLS, AUTH)."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port or free_port(), **options)
+    controller.start()
+    controller.inbox = inbox
+    try:
+        yield controller
+    finally:
+        controller.stop()
+
+
+def server_tls(folder: Path) -> tuple[Path, ssl.SSLContext]:
+    """A self-signed certificate for 127.0.0.1 (written in `folder`) and a server TLS context
+    that presents it."""
+    cert, key = self_signed_cert(folder)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return cert, context
+
+
+def email_table(port: int, schedule: str | None = None) -> str:
+    """A [notify.email] table (TOML) that sends to 127.0.0.1:port without TLS."""
+    return f"""
+[notify.email]
+enabled = true
+smtp_host = "127.0.0.1"
+smtp_port = {port}
+security = "none"
+from = "policywatch <policywatch@example.org>"
+to = ["privacy-team@example.org"]
+""" + (f"schedule = {json.dumps(schedule)}\n" if schedule else "") + "timeout = 5\n"
+
+
+def http_get(url: str, **headers) -> tuple[int, dict, bytes]:
+    """GET `url` with these headers: (status, headers, body), an error status included."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=5) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()

@@ -4,18 +4,15 @@ never start a browser, and no Chromium process left behind."""
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
-import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_config
+from conftest import ROOT, PageHandler, rows, write_config
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -56,26 +53,12 @@ STATIC = """<!DOCTYPE html><html><head><title>Static</title></head><body><main i
 """
 
 
-def rows(db, sql, *params):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
-
-
 def app(site, name: str, delay_ms: int) -> str:
     site.put(f"{name}.json", json.dumps({"html": POLICY}))
     return site.put(f"{name}.html", APP.replace("policy.json", f"{name}.json").replace("DELAY", str(delay_ms)))
 
 
-def crawl(cli, config):
-    proc = cli("--config", str(config), "crawl")
-    return dict(line.split(None, 1) for line in proc.stdout.splitlines())
-
-
-def test_a_page_built_by_javascript_is_tracked_with_js_true_and_by_escalation(site, tmp_path, cli):
+def test_a_page_built_by_javascript_is_tracked_with_js_true_and_by_escalation(site, tmp_path, crawl):
     db = tmp_path / "pw.db"
     sources = [
         {"id": "now-true", "url": app(site, "now", 0), "select": "#policy", "js": True},
@@ -84,7 +67,7 @@ def test_a_page_built_by_javascript_is_tracked_with_js_true_and_by_escalation(si
         {"id": "late-auto", "url": f"{site.url}/late.html", "js": "auto"},  # no selector: a shell
     ]
     config = write_config(tmp_path / "config.toml", sources, db)
-    assert crawl(cli, config) == {s["id"]: "new" for s in sources}
+    assert crawl(config) == {s["id"]: "new" for s in sources}
 
     for source in sources:
         markdown = rows(db, "select markdown from versions where source_id = ?", source["id"])[0]["markdown"]
@@ -102,17 +85,17 @@ def test_a_page_built_by_javascript_is_tracked_with_js_true_and_by_escalation(si
     # The vendor edits one clause: every source sees one modified clause.
     site.put("now.json", json.dumps({"html": POLICY.replace("two years", "five years")}))
     site.put("late.json", json.dumps({"html": POLICY.replace("two years", "five years")}))
-    outcomes = crawl(cli, config)
+    outcomes = crawl(config)
     assert outcomes == dict.fromkeys(outcomes, "changed: 1 modified, 0 added, 0 removed"), outcomes
     changes = rows(db, "select c.kind, c.old, c.new from changes c join change_sets s on s.id = c.change_set_id "
                        "where s.source_id = 'late-auto'")
     assert [(c["kind"], "two years" in c["old"], "five years" in c["new"]) for c in changes] == [("modified", True, True)]
 
     # Nothing changed: still read through the browser, and unchanged.
-    assert crawl(cli, config) == {s["id"]: "unchanged" for s in sources}
+    assert crawl(config) == {s["id"]: "unchanged" for s in sources}
 
 
-def test_js_true_waits_no_longer_than_its_bound(site, tmp_path, cli):
+def test_js_true_waits_no_longer_than_its_bound(site, tmp_path, crawl):
     # The text never comes, and a ticking clock keeps the page from falling quiet: the wait ends
     # at browser_wait, and the miss is a clean failure.
     app(site, "never", 60_000)
@@ -121,54 +104,41 @@ def test_js_true_waits_no_longer_than_its_bound(site, tmp_path, cli):
     db = tmp_path / "pw.db"
     config = write_config(tmp_path / "config.toml", [{"id": "never", "url": url, "select": "#policy", "js": True}],
                           db, browser_wait=1.5)
-    assert crawl(cli, config) == {"never": "failed: selector '#policy' matched nothing"}
+    assert crawl(config) == {"never": "failed: selector '#policy' matched nothing"}
     fetch = rows(db, "select * from fetches")[0]
     assert (fetch["error_class"], fetch["fetcher"]) == ("broken", "browser")
 
 
-class _Guarded(BaseHTTPRequestHandler):
+class _Guarded(PageHandler):
     """A site behind a JavaScript challenge: 403 and a script that sets a cookie and reloads,
     unless the request carries the cookie. Paths: /policy (guarded), /open (never guarded)."""
+
+    content_type = "text/html; charset=utf-8"
 
     def do_GET(self):
         policy = f"<!DOCTYPE html><html><body><main id='policy'>{POLICY}</main></body></html>"
         if self.path == "/policy" and "passed=1" not in self.headers.get("Cookie", ""):
-            self._send(403, "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
-                            "<p>Checking your browser before accessing the site.</p>"
-                            "<script>document.cookie = 'passed=1; path=/'; location.reload();</script>"
-                            "</body></html>")
+            self.send_body(403, b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
+                                b"<p>Checking your browser before accessing the site.</p>"
+                                b"<script>document.cookie = 'passed=1; path=/'; location.reload();</script>"
+                                b"</body></html>")
         else:
-            self._send(200, policy)
-
-    def _send(self, status, html):
-        body = html.encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+            self.send_body(200, policy.encode())
 
 
 @pytest.fixture
-def guarded():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Guarded)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def guarded(serve):
+    return serve(_Guarded).url
 
 
-def test_a_static_fetch_that_looks_blocked_escalates_to_the_browser(guarded, tmp_path, cli):
+def test_a_static_fetch_that_looks_blocked_escalates_to_the_browser(guarded, tmp_path, crawl):
     db = tmp_path / "pw.db"
     sources = [
         {"id": "guarded-auto", "url": f"{guarded}/policy", "select": "#policy"},
         {"id": "guarded-static", "url": f"{guarded}/policy", "select": "#policy", "js": False},
     ]
     config = write_config(tmp_path / "config.toml", sources, db, obey_robots=False)
-    assert crawl(cli, config) == {"guarded-auto": "new", "guarded-static": "failed: HTTP 403"}
+    assert crawl(config) == {"guarded-auto": "new", "guarded-static": "failed: HTTP 403"}
     fetches = {f["source_id"]: f for f in rows(db, "select * from fetches")}
     assert (fetches["guarded-auto"]["fetcher"], fetches["guarded-auto"]["escalated"]) == ("browser", "HTTP 403")
     assert (fetches["guarded-static"]["fetcher"], fetches["guarded-static"]["error_class"]) == ("static", "blocked")
@@ -185,7 +155,7 @@ def _recording_chromium(tmp_path: Path) -> tuple[Path, Path]:
     return script, log
 
 
-def test_a_static_page_never_starts_a_browser(site, tmp_path, cli):
+def test_a_static_page_never_starts_a_browser(site, tmp_path, crawl):
     script, log = _recording_chromium(tmp_path)
     db = tmp_path / "pw.db"
     sources = [
@@ -194,14 +164,14 @@ def test_a_static_page_never_starts_a_browser(site, tmp_path, cli):
         {"id": "static-false", "url": f"{site.url}/static.html", "select": "#policy", "js": False},
     ]
     config = write_config(tmp_path / "config.toml", sources, db, browser_path=str(script))
-    assert crawl(cli, config) == {s["id"]: "new" for s in sources}
+    assert crawl(config) == {s["id"]: "new" for s in sources}
     assert not log.exists(), "a crawl of static pages started Chromium"
     assert {r["fetcher"] for r in rows(db, "select fetcher from fetches")} == {"static"}
 
     # The control: the same script does start Chromium for a page that needs it.
     config = write_config(tmp_path / "config.toml", [{"id": "app", "url": app(site, "app", 0), "select": "#policy"}],
                           db, browser_path=str(script))
-    assert crawl(cli, config) == {"app": "new"}
+    assert crawl(config) == {"app": "new"}
     assert log.read_text().count("started") == 1
 
 

@@ -3,7 +3,6 @@ HTTP server, crawled by the real `policywatch crawl`, and read by crawler.pdf di
 
 import io
 import os
-import sqlite3
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -12,7 +11,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 from reportlab.platypus import ListFlowable, ListItem, PageBreak, Paragraph, SimpleDocTemplate
 
-from conftest import write_config
+from conftest import rows, write_config
 from crawler import extract
 from crawler.errors import ExtractionError
 from crawler.pdf import pdf_to_markdown
@@ -84,27 +83,13 @@ def put(site, name: str, data: bytes) -> str:
     return f"{site.url}/{name}"
 
 
-def rows(db, sql, *params):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
-
-
-def crawl(cli, config):
-    proc = cli("--config", str(config), "crawl")
-    return dict(line.split(None, 1) for line in proc.stdout.splitlines())
-
-
 # --- crawled ------------------------------------------------------------------------------------
 
-def test_a_pdf_policy_is_versioned_and_a_clause_edit_is_one_modified_clause(site, tmp_path, cli):
+def test_a_pdf_policy_is_versioned_and_a_clause_edit_is_one_modified_clause(site, tmp_path, crawl):
     db = tmp_path / "pw.db"
     url = put(site, "privacy.pdf", policy_pdf())
     config = write_config(tmp_path / "config.toml", [{"id": "acme-pdf", "url": url}], db)
-    assert crawl(cli, config) == {"acme-pdf": "new"}
+    assert crawl(config) == {"acme-pdf": "new"}
     version = rows(db, "select markdown from versions")[0]["markdown"]
     assert version.startswith("# Acme Privacy Policy\n\n## Information we collect\n\n")
     assert "- the identifiers of your devices\n\n- your approximate location" in version
@@ -113,17 +98,17 @@ def test_a_pdf_policy_is_versioned_and_a_clause_edit_is_one_modified_clause(site
     assert snapshot == {"content_type": "application/pdf", "fetcher": "static"}
 
     put(site, "privacy.pdf", policy_pdf(RETENTION.replace("two years", "five years")))
-    assert crawl(cli, config) == {"acme-pdf": "changed: 1 modified, 0 added, 0 removed"}
+    assert crawl(config) == {"acme-pdf": "changed: 1 modified, 0 added, 0 removed"}
     (change,) = rows(db, "select kind, section, old, new from changes")
     assert change["kind"] == "modified" and "Retention" in change["section"]
     assert "two years" in change["old"] and "five years" in change["new"]
 
 
-def test_a_pdf_without_a_text_layer_fails_cleanly(site, tmp_path, cli):
+def test_a_pdf_without_a_text_layer_fails_cleanly(site, tmp_path, crawl):
     db = tmp_path / "pw.db"
     config = write_config(tmp_path / "config.toml",
                           [{"id": "scanned", "url": put(site, "scanned.pdf", scanned_pdf())}], db)
-    assert crawl(cli, config) == {"scanned": "failed: no text layer (a scanned PDF of 1 page(s)?)"}
+    assert crawl(config) == {"scanned": "failed: no text layer (a scanned PDF of 1 page(s)?)"}
     fetch = rows(db, "select outcome, error_class, snapshot_id from fetches")[0]
     assert fetch["error_class"] == "broken" and fetch["snapshot_id"] is not None  # the bytes are kept
     assert rows(db, "select count(*) as n from versions")[0]["n"] == 0

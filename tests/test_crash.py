@@ -8,19 +8,18 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from conftest import ROOT, write_config
+from conftest import ROOT, PageHandler, write_config
 
 SOURCES = 200
 KILLS = int(os.environ.get("POLICYWATCH_KILLS", "5"))
 
 
-class Pages(BaseHTTPRequestHandler):
+class Pages(PageHandler):
     """Page n, in its current edition (the edition moves on between runs: new versions)."""
 
+    content_type = "text/html; charset=utf-8"
     edition = 0
 
     def do_GET(self):
@@ -29,14 +28,7 @@ class Pages(BaseHTTPRequestHandler):
         body = (f"<html><body><main><h1>Policy {n}</h1><p>Edition {self.edition % 3} of the rules "
                 f"for service {n}: we collect your name.</p><p>Page {n} keeps data for "
                 f"{30 + self.edition} days.</p></main><footer>{random.random()}</footer></body></html>").encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.send_body(200, body)
 
 
 # What `consistency` says of a database that a kill left whole.
@@ -65,34 +57,27 @@ def consistency(db) -> dict:
         conn.close()
 
 
-def test_kill_9_at_random_moments_never_corrupts_and_the_next_run_catches_up(tmp_path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
+def test_kill_9_at_random_moments_never_corrupts_and_the_next_run_catches_up(tmp_path, serve):
+    url = serve(Pages).url
     db = tmp_path / "pw.db"
     config = write_config(tmp_path / "config.toml",
                           [{"id": f"p{n:03d}", "url": f"{url}/{n}", "select": "main"} for n in range(SOURCES)], db)
     command = [sys.executable, "-m", "scheduler", "--config", str(config), "crawl"]
     rng = random.Random(7)
-    try:
-        killed_mid_run = 0
-        for _ in range(KILLS):
-            Pages.edition += 1
-            proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(1.2, 3.5))  # start-up takes about a second
-            proc.send_signal(signal.SIGKILL)
-            out = proc.communicate()[0].decode()
-            killed_mid_run += 0 < len(out.splitlines()) < SOURCES
-            if db.exists():
-                assert consistency(db) == CLEAN
-        print(f"\n{KILLS} kill -9, {killed_mid_run} of them mid-run; every time: {CLEAN}")
-        assert killed_mid_run >= 1  # the kills did land inside runs
+    killed_mid_run = 0
+    for _ in range(KILLS):
         Pages.edition += 1
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
-    finally:
-        server.shutdown()
-        server.server_close()
+        proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(1.2, 3.5))  # start-up takes about a second
+        proc.send_signal(signal.SIGKILL)
+        out = proc.communicate()[0].decode()
+        killed_mid_run += 0 < len(out.splitlines()) < SOURCES
+        if db.exists():
+            assert consistency(db) == CLEAN
+    print(f"\n{KILLS} kill -9, {killed_mid_run} of them mid-run; every time: {CLEAN}")
+    assert killed_mid_run >= 1  # the kills did land inside runs
+    Pages.edition += 1
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0
     assert len(done.stdout.splitlines()) == SOURCES
     assert consistency(db) == CLEAN

@@ -1,15 +1,14 @@
 """End to end: `policywatch crawl` against a real local HTTP server, into a real SQLite file."""
 
 import json
-import sqlite3
 
 import pytest
 
-from conftest import write_config
+from conftest import PageHandler, count, rows, run_crawl, write_config
 
 
 @pytest.fixture
-def watch(site, tmp_path, cli):
+def watch(site, tmp_path):
     """Two sources served by `site`; `watch()` crawls them and returns {source: line}."""
     db = tmp_path / "pw.db"
     sources = [
@@ -19,25 +18,11 @@ def watch(site, tmp_path, cli):
     config = write_config(tmp_path / "config.toml", sources, db)
 
     def crawl(*args):
-        proc = cli("--config", str(config), "crawl", *args)
-        return dict(line.split(None, 1) for line in proc.stdout.splitlines())
+        return run_crawl(config, *args)
 
     crawl.db = db
     crawl.config = config
     return crawl
-
-
-def rows(db, sql, *params):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
-
-
-def count(db, table, where="1=1", *params):
-    return rows(db, f"select count(*) as n from {table} where {where}", *params)[0]["n"]
 
 
 def test_the_first_crawl_records_one_version_per_source(watch):
@@ -143,14 +128,10 @@ def test_crawl_of_one_source_leaves_the_others_alone(watch):
     assert count(watch.db, "fetches", "source_id = 'acme-privacy'") == 0
 
 
-def test_conditional_get_sends_the_etag_of_the_latest_snapshot(tmp_path, cli):
-
-
+def test_conditional_get_sends_the_etag_of_the_latest_snapshot(tmp_path, cli, serve):
     seen = []
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(PageHandler):
         def do_GET(self):
             seen.append(self.headers.get("If-None-Match"))
             if self.path == "/robots.txt":
@@ -159,26 +140,12 @@ def test_conditional_get_sends_the_etag_of_the_latest_snapshot(tmp_path, cli):
                 self.send_response(304)
                 self.end_headers()
             else:
-                body = b"<html><body><main><h1>P</h1><p>Policy text.</p></main></body></html>"
-                self.send_response(200)
-                self.send_header("ETag", '"v1"')
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self.send_body(200, b"<html><body><main><h1>P</h1><p>Policy text.</p></main></body></html>",
+                               headers=[("ETag", '"v1"')])
 
-        def log_message(self, *a):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/p"
-        config = write_config(tmp_path / "config.toml", [{"id": "p", "url": url, "select": "main"}], tmp_path / "pw.db")
-        assert cli("--config", str(config), "crawl").stdout.split() == ["p", "new"]
-        assert cli("--config", str(config), "crawl").stdout.split() == ["p", "unchanged"]
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    url = f"{serve(Handler).url}/p"
+    config = write_config(tmp_path / "config.toml", [{"id": "p", "url": url, "select": "main"}], tmp_path / "pw.db")
+    assert cli("--config", str(config), "crawl").stdout.split() == ["p", "new"]
+    assert cli("--config", str(config), "crawl").stdout.split() == ["p", "unchanged"]
     assert '"v1"' in seen
     assert rows(tmp_path / "pw.db", "select reason from fetches order by id")[-1]["reason"] == "304 not modified"

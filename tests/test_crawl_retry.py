@@ -1,15 +1,11 @@
 """Transient failures are fetched once more at the end of the run, before they count."""
 
-import sqlite3
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
-from conftest import write_config
+from conftest import PageHandler, tuples, write_config
 
 
-class FlakyOnce(BaseHTTPRequestHandler):
+class FlakyOnce(PageHandler):
     """/flaky answers 503 the first time and the policy after; /terms always the policy."""
 
     seen: list
@@ -22,32 +18,16 @@ class FlakyOnce(BaseHTTPRequestHandler):
         if self.path == "/flaky" and self.seen.count("/flaky") == 1:
             self.send_error(503)
             return
-        body = f"<main><h1>{self.path}</h1><p>We keep logs for 30 days.</p></main>".encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.send_body(200, f"<main><h1>{self.path}</h1><p>We keep logs for 30 days.</p></main>".encode())
 
 
 @pytest.fixture
-def flaky_server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (FlakyOnce,), {"seen": []}))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def flaky_server(serve):
+    return serve(type("Handler", (FlakyOnce,), {"seen": []})).url
 
 
 def fetches(db):
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("select source_id, outcome, status, error_class from fetches order by id").fetchall()
-    finally:
-        conn.close()
+    return tuples(db, "select source_id, outcome, status, error_class from fetches order by id")
 
 
 def test_a_transient_failure_that_recovers_at_the_retry_prints_only_the_retry(flaky_server, tmp_path, cli):

@@ -2,89 +2,16 @@
 second-level schedules; its JSON log lines say what it did, the SQLite file what it recorded."""
 
 import json
-import os
 import signal
 import sqlite3
-import subprocess
 import sys
 import textwrap
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import ROOT, write_config
-
-
-class Daemon:
-    """A `policywatch run` child process; `events()` are its JSON log lines so far."""
-
-    def __init__(self, config, tmp_path, name="daemon", argv=None):
-        self.log = tmp_path / f"{name}.log"
-        self.stderr = open(self.log, "w")
-        cmd = argv or [sys.executable, "-m", "scheduler", "--config", str(config), "run",
-                       "--log-format", "json"]
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.stderr,
-                                     env={**os.environ, "PYTHONPATH": str(ROOT)})
-
-    def events(self, event=None) -> list[dict]:
-        lines = [json.loads(line) for line in self.log.read_text().splitlines() if line.startswith("{")]
-        return [e for e in lines if event is None or e.get("event") == event]
-
-    def wait_for(self, predicate, timeout=20.0, what="condition"):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():
-                return
-            assert self.proc.poll() is None, f"daemon exited {self.proc.returncode}:\n{self.log.read_text()}"
-            time.sleep(0.05)
-        raise AssertionError(f"timed out waiting for {what}:\n{self.log.read_text()}")
-
-    def fetched(self, source) -> int:
-        return len([e for e in self.events("fetch") if e["source"] == source])
-
-    def terminate(self, sig=signal.SIGTERM, timeout=10.0) -> tuple[int, float]:
-        started = time.monotonic()
-        self.proc.send_signal(sig)
-        code = self.proc.wait(timeout=timeout)
-        self.stderr.close()
-        return code, time.monotonic() - started
-
-    def kill(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        self.stderr.close()
-
-
-@pytest.fixture
-def daemons():
-    started = []
-
-    def start(*args, **kwargs):
-        started.append(Daemon(*args, **kwargs))
-        return started[-1]
-
-    yield start
-    for d in started:
-        d.kill()
-
-
-def schedule_config(path, sources, db, schedule='every = "2s"\njitter = "0s"\ncatch_up = "1s"'):
-    write_config(path, sources, db)
-    text = path.read_text()
-    path.write_text(text.replace("[[sources]]", f"[schedule]\n{schedule}\n\n[[sources]]", 1))
-    return path
-
-
-def query(db, sql, *params):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
+from conftest import PageHandler, rows, schedule_config
 
 
 def test_the_daemon_crawls_every_two_seconds_and_records_an_edit_once(site, tmp_path, daemons):
@@ -101,15 +28,15 @@ def test_the_daemon_crawls_every_two_seconds_and_records_an_edit_once(site, tmp_
     assert code == 0
     changed = [e for e in d.events("fetch") if e["outcome"] == "changed"]
     assert [(e["source"], e["detail"]) for e in changed] == [("acme-privacy", "1 modified, 0 added, 0 removed")]
-    assert query(db, "select count(*) as n from change_sets") == [{"n": 1}]
+    assert rows(db, "select count(*) as n from change_sets") == [{"n": 1}]
     # One log line per fetch and one per run, each a JSON object.
-    fetch_rows = query(db, "select count(*) as n from fetches")[0]["n"]
+    fetch_rows = rows(db, "select count(*) as n from fetches")[0]["n"]
     assert len(d.events("fetch")) == fetch_rows
     runs = d.events("run")
     assert len(runs) >= 3 and sum(r["sources"] for r in runs) == fetch_rows
 
 
-class SlowPage(BaseHTTPRequestHandler):
+class SlowPage(PageHandler):
     """/slow holds its answer for 3 s; robots.txt answers 404 at once."""
 
     requested = threading.Event()
@@ -120,32 +47,21 @@ class SlowPage(BaseHTTPRequestHandler):
             return
         self.requested.set()
         time.sleep(3)
-        body = b"<html><body><main><h1>Slow policy</h1><p>We keep logs for 30 days.</p></main></body></html>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.send_body(200, b"<html><body><main><h1>Slow policy</h1><p>We keep logs for 30 days.</p></main></body></html>")
 
 
 @pytest.fixture
-def slow_server():
+def slow_server(serve):
     handler = type("Handler", (SlowPage,), {"requested": threading.Event()})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    httpd.requested = handler.requested
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    server = serve(handler)
+    server.requested = handler.requested
+    return server
 
 
 def test_sigterm_during_a_slow_fetch_exits_0_within_10_s_with_the_fetch_whole_or_absent(
         slow_server, tmp_path, daemons):
     db = tmp_path / "pw.db"
-    url = f"http://127.0.0.1:{slow_server.server_address[1]}/slow"
+    url = f"{slow_server.url}/slow"
     d = daemons(schedule_config(tmp_path / "config.toml", [{"id": "slow", "url": url, "select": "main"}], db),
                 tmp_path)
     assert slow_server.requested.wait(20), d.log.read_text()
@@ -154,12 +70,12 @@ def test_sigterm_during_a_slow_fetch_exits_0_within_10_s_with_the_fetch_whole_or
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
-    fetches = query(db, "select * from fetches where source_id = 'slow'")
+    fetches = rows(db, "select * from fetches where source_id = 'slow'")
     assert len(fetches) <= 1
     if fetches:  # recorded whole: the fetch, its snapshot and its version
         (fetch,) = fetches
         assert fetch["outcome"] == "new" and fetch["snapshot_id"] and fetch["version_id"]
-        (version,) = query(db, "select markdown from versions where id = ?", fetch["version_id"])
+        (version,) = rows(db, "select markdown from versions where id = ?", fetch["version_id"])
         assert "We keep logs for 30 days." in version["markdown"]
     assert d.events("stop")
 
@@ -194,7 +110,7 @@ def test_sighup_with_a_source_added_crawls_it_without_a_restart(site, tmp_path, 
     assert d.proc.pid == d.proc.pid and d.proc.poll() is None
     assert d.events("reload")[0]["sources"] == 2
     assert d.terminate()[0] == 0
-    assert query(db, "select outcome from fetches where source_id = 'acme-terms' order by id")[0] == {"outcome": "new"}
+    assert rows(db, "select outcome from fetches where source_id = 'acme-terms' order by id")[0] == {"outcome": "new"}
 
 
 def test_after_downtime_overdue_sources_are_crawled_soon_and_spread_out(site, tmp_path, daemons, cli):

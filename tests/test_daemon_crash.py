@@ -9,14 +9,11 @@ POLICYWATCH_KILLS sets how many kills (default 5; the figures in the report use 
 import random
 import signal
 import sqlite3
-import threading
 import time
-from http.server import ThreadingHTTPServer
 
-from conftest import write_config
+from conftest import schedule_config
 from scheduler import lock
 from test_crash import CLEAN, KILLS, SOURCES, Pages, consistency
-from test_daemon import Daemon
 
 
 class DaemonPages(Pages):
@@ -44,52 +41,40 @@ def current(db, edition) -> int:
         conn.close()
 
 
-def test_kill_9_of_the_daemon_at_random_moments_never_corrupts_and_the_next_daemon_catches_up(tmp_path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), DaemonPages)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
+def test_kill_9_of_the_daemon_at_random_moments_never_corrupts_and_the_next_daemon_catches_up(
+        tmp_path, serve, daemons):
+    url = serve(DaemonPages).url
     db = tmp_path / "pw.db"
-    config = write_config(tmp_path / "config.toml",
-                          [{"id": f"p{n:03d}", "url": f"{url}/{n}", "select": "main"} for n in range(SOURCES)], db)
-    config.write_text(config.read_text().replace(
-        "[[sources]]", '[schedule]\nevery = "3s"\njitter = "0s"\ncatch_up = "1s"\n\n[[sources]]', 1))
+    config = schedule_config(tmp_path / "config.toml",
+                             [{"id": f"p{n:03d}", "url": f"{url}/{n}", "select": "main"} for n in range(SOURCES)], db,
+                             'every = "3s"\njitter = "0s"\ncatch_up = "1s"')
     rng = random.Random(11)
     logged = 0  # fetches the daemons logged as new or changed: each was recorded before its line
     mid_crawl = 0
-    daemons = []
-    try:
-        for k in range(KILLS):
-            DaemonPages.edition += 1
-            d = Daemon(config, tmp_path, name=f"life-{k}")
-            daemons.append(d)
-            time.sleep(rng.uniform(1.2, 3.5))  # start-up takes about a second
-            # Still running: it got the lock the previous daemon held when it was killed.
-            assert d.proc.poll() is None, d.log.read_text()
-            d.proc.send_signal(signal.SIGKILL)
-            d.proc.wait()
-            d.stderr.close()
-            events = [e for e in d.events() if e.get("event") in ("fetch", "run")]
-            logged += sum(e["event"] == "fetch" and e["outcome"] in ("new", "changed") for e in events)
-            mid_crawl += bool(events) and events[-1]["event"] == "fetch"  # a crawl's fetches, not its end
-            assert lock.holder(db) is None  # the kernel dropped the flock with the process
-            if db.exists():
-                assert consistency(db) == CLEAN
-                assert recorded(db) >= logged  # nothing logged as recorded was lost
-        print(f"\n{KILLS} kill -9 of the daemon, {mid_crawl} of them mid-crawl; every time: {CLEAN}; "
-              f"{logged} versions logged, 0 lost")
-        assert mid_crawl >= 1  # the kills did land inside crawls
+    for k in range(KILLS):
         DaemonPages.edition += 1
-        d = Daemon(config, tmp_path, name="catch-up")
-        daemons.append(d)
-        d.wait_for(lambda: db.exists() and current(db, DaemonPages.edition) == SOURCES, timeout=90,
-                   what="every source at the latest edition")
-        code, seconds = d.terminate()
-    finally:
-        for d in daemons:
-            d.kill()
-        server.shutdown()
-        server.server_close()
+        d = daemons(config, tmp_path, name=f"life-{k}")
+        time.sleep(rng.uniform(1.2, 3.5))  # start-up takes about a second
+        # Still running: it got the lock the previous daemon held when it was killed.
+        assert d.proc.poll() is None, d.log.read_text()
+        d.proc.send_signal(signal.SIGKILL)
+        d.proc.wait()
+        d.stderr.close()
+        events = [e for e in d.events() if e.get("event") in ("fetch", "run")]
+        logged += sum(e["event"] == "fetch" and e["outcome"] in ("new", "changed") for e in events)
+        mid_crawl += bool(events) and events[-1]["event"] == "fetch"  # a crawl's fetches, not its end
+        assert lock.holder(db) is None  # the kernel dropped the flock with the process
+        if db.exists():
+            assert consistency(db) == CLEAN
+            assert recorded(db) >= logged  # nothing logged as recorded was lost
+    print(f"\n{KILLS} kill -9 of the daemon, {mid_crawl} of them mid-crawl; every time: {CLEAN}; "
+          f"{logged} versions logged, 0 lost")
+    assert mid_crawl >= 1  # the kills did land inside crawls
+    DaemonPages.edition += 1
+    d = daemons(config, tmp_path, name="catch-up")
+    d.wait_for(lambda: db.exists() and current(db, DaemonPages.edition) == SOURCES, timeout=90,
+               what="every source at the latest edition")
+    code, seconds = d.terminate()
     assert code == 0
     assert consistency(db) == CLEAN
     assert current(db, DaemonPages.edition) == SOURCES

@@ -9,9 +9,8 @@ import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, schedule_config
 from scheduler import lock
-from test_daemon import daemons, schedule_config  # noqa: F401 (daemons is a fixture)
 
 PROBE = """
 import sys

@@ -7,14 +7,13 @@ import json
 import os
 import subprocess
 import sys
+from functools import partial
 
 import pytest
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from conftest import ROOT
-from notify_support import Inbox, free_port
-from test_daemon import Daemon, query, schedule_config
+from conftest import ROOT, Daemon, rows, schedule_config
+from notify_support import smtp_server
 from test_daemon_notify import EDIT
 
 SECRET = "pw-Daemon-s3cret-7f41c2"
@@ -51,22 +50,13 @@ class Captured(Daemon):
 
 
 @pytest.fixture
-def captured():
-    started = []
-
-    def start(*args, **kwargs):
-        started.append(Captured(*args, **kwargs))
-        return started[-1]
-
-    yield start
-    for d in started:
-        d.kill()
+def captured(daemons):
+    return partial(daemons, kind=Captured)
 
 
 @pytest.fixture
 def smtp_login():
     """An SMTP server that wants a login; it refuses every login until `accept` is set."""
-    inbox = Inbox()
     state = {"accept": False, "logins": []}
 
     def authenticator(server, session, envelope, mechanism, auth_data):
@@ -75,12 +65,9 @@ def smtp_login():
         state["logins"].append(ok)
         return AuthResult(success=ok)
 
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), authenticator=authenticator,
-                            auth_required=True, auth_require_tls=False)
-    controller.start()
-    controller.inbox, controller.state = inbox, state
-    yield controller
-    controller.stop()
+    with smtp_server(authenticator=authenticator, auth_required=True, auth_require_tls=False) as server:
+        server.state = state
+        yield server
 
 
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # loopback only
@@ -137,7 +124,7 @@ timeout = 5
         data = path.read_bytes()
         assert not any(form in data for form in forms), path
     # (The last_error of the refused attempt is in the database: it names the server, not the login.)
-    assert query(db, "select count(*) as n from digests where attempts >= 2 and status = 'sent'") == [{"n": 1}]
+    assert rows(db, "select count(*) as n from digests where attempts >= 2 and status = 'sent'") == [{"n": 1}]
 
 
 def test_log_level_warning_hides_the_per_fetch_info_lines(site, tmp_path, captured):
@@ -151,4 +138,4 @@ def test_log_level_warning_hides_the_per_fetch_info_lines(site, tmp_path, captur
     assert lines and all(line.startswith("WARNING policywatch.daemon: fetch gone failed: HTTP 404")
                          for line in lines), lines
     # The other source was crawled all the while, silently.
-    assert query(db, "select count(*) > 1 as n from fetches where source_id = 'acme-privacy'") == [{"n": 1}]
+    assert rows(db, "select count(*) > 1 as n from fetches where source_id = 'acme-privacy'") == [{"n": 1}]

@@ -4,60 +4,26 @@ aiosmtpd server on loopback once per change, after the crawl or on a cron schedu
 
 import json
 import time
-import urllib.error
-import urllib.request
 
 import feedparser
-import pytest
-from aiosmtpd.controller import Controller
 
-from notify_support import Inbox, free_port
-from test_daemon import daemons, query, schedule_config  # noqa: F401 (daemons is a fixture)
+from conftest import rows, schedule_config
+from notify_support import email_table, free_port, http_get
 
 EDIT = ("We do not sell your personal information.",
         "We do not sell your personal information, except to our advertising partners.")
 
 
-@pytest.fixture
-def smtp():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    controller.inbox = inbox
-    yield controller
-    controller.stop()
-
-
 def get(url, **headers):
     try:
-        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=5) as r:
-            return r.status, dict(r.headers), r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
+        return http_get(url, **headers)
     except OSError as e:  # not listening yet
         return None, {}, str(e).encode()
 
 
 def daemon_config(tmp_path, sources, *, tables: str, schedule=None):
-    config = schedule_config(tmp_path / "config.toml", sources, tmp_path / "pw.db",
-                             **({"schedule": schedule} if schedule else {}))
-    with config.open("a") as f:
-        f.write(tables)
-    return config
-
-
-def email_table(port: int, schedule: str) -> str:
-    return f"""
-[notify.email]
-enabled = true
-smtp_host = "127.0.0.1"
-smtp_port = {port}
-security = "none"
-from = "policywatch <policywatch@example.org>"
-to = ["privacy-team@example.org"]
-schedule = {json.dumps(schedule)}
-timeout = 5
-"""
+    return schedule_config(tmp_path / "config.toml", sources, tmp_path / "pw.db", tables=tables,
+                           **({"schedule": schedule} if schedule else {}))
 
 
 def test_serve_enabled_serves_the_feed_and_change_pages_from_the_running_daemon(site, tmp_path, daemons):
@@ -92,7 +58,7 @@ port = {port}
     (entry,) = feedparser.parse(body).entries
     assert entry.title.startswith("Acme Privacy Policy: ")
     assert "advertising partners</ins>" in entry.content[0].value
-    (change_set,) = query(tmp_path / "pw.db", "select id from change_sets")
+    (change_set,) = rows(tmp_path / "pw.db", "select id from change_sets")
     assert entry.link == f"{base}/changes/{change_set['id']}"
     page_status, _, page = get(entry.link)
     assert page_status == 200 and b"advertising partners" in page
@@ -121,7 +87,7 @@ def test_a_taken_serve_port_stops_the_daemon_with_one_clear_error(site, tmp_path
     assert proc.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in proc.stderr and "Traceback" not in proc.stderr
     # Refused before anything was crawled, and the lock is free again.
-    assert query(tmp_path / "pw.db", "select count(*) as n from fetches") == [{"n": 0}]
+    assert rows(tmp_path / "pw.db", "select count(*) as n from fetches") == [{"n": 0}]
     assert json.loads(cli("--config", str(config), "status", "--json").stdout)["daemon"] is None
 
 
@@ -138,7 +104,7 @@ def test_after_crawl_email_is_sent_once_per_change_and_never_when_nothing_change
     (msg,) = smtp.inbox.messages
     assert [(e["channel"], e["digests"]) for e in d.events("digest")] == [("email", 1)]
     assert "{+, except to our advertising partners+}" in msg.get_body(("plain",)).get_content()
-    digests = query(tmp_path / "pw.db", "select channel, status from digests")
+    digests = rows(tmp_path / "pw.db", "select channel, status from digests")
     assert digests == [{"channel": "email", "status": "sent"}]
 
 
@@ -161,4 +127,4 @@ def test_a_cron_digest_is_sent_once_at_its_minute_not_after_the_crawl(site, tmp_
     d.wait_for(lambda: d.fetched("acme-privacy") >= 6, what="passes after the digest")
     assert d.terminate()[0] == 0
     assert len(smtp.inbox.messages) == 1
-    assert query(tmp_path / "pw.db", "select status from digests") == [{"status": "sent"}]
+    assert rows(tmp_path / "pw.db", "select status from digests") == [{"status": "sent"}]

@@ -5,16 +5,15 @@ import signal
 import sqlite3
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from test_daemon import daemons, query, schedule_config  # noqa: F401 (daemons is a fixture)
+from conftest import PageHandler, rows, schedule_config
 
 HOLD = 15  # seconds the server holds its answer: longer than the daemon's 7 s grace and 10 s stop
 
 
-class HeldPage(BaseHTTPRequestHandler):
+class HeldPage(PageHandler):
     requested = threading.Event()
     release = threading.Event()
 
@@ -24,39 +23,26 @@ class HeldPage(BaseHTTPRequestHandler):
             return
         self.requested.set()
         self.release.wait(HOLD)
-        body = b"<html><body><main><p>We keep logs for 30 days.</p></main></body></html>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.send_body(200, b"<html><body><main><p>We keep logs for 30 days.</p></main></body></html>")
 
 
 @pytest.fixture
-def held_server():
+def held_server(serve):
     handler = type("Handler", (HeldPage,), {"requested": threading.Event(), "release": threading.Event()})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    httpd.handler = handler
-    yield httpd
-    handler.release.set()
-    httpd.shutdown()
-    httpd.server_close()
+    server = serve(handler)
+    server.handler = handler
+    yield server
+    handler.release.set()  # before `serve` shuts the server down
 
 
 def test_sigterm_while_a_fetch_outlasts_the_grace_exits_0_within_10_s_without_that_fetch(
         held_server, site, tmp_path, daemons):
     db = tmp_path / "pw.db"
-    held = f"http://127.0.0.1:{held_server.server_address[1]}/held"
+    held = f"{held_server.url}/held"
     config = schedule_config(tmp_path / "config.toml",
                              # Overdue at start: quick first, held half a second later.
                              [{"id": "a-quick", "url": site.copy("terms.html")},
-                              {"id": "held", "url": held, "select": "main"}], db)
-    config.write_text(config.read_text().replace("download_delay = 0", "download_delay = 0\ntimeout = 30"))
+                              {"id": "held", "url": held, "select": "main"}], db, timeout=30)
     d = daemons(config, tmp_path)
     d.wait_for(lambda: d.fetched("a-quick") >= 1, what="the quick source")
     assert held_server.handler.requested.wait(20), d.log.read_text()
@@ -96,8 +82,8 @@ def test_sighup_that_removes_a_source_stops_crawling_it(site, tmp_path, daemons)
     assert d.events("reload")[0]["sources"] == 1
     assert d.terminate()[0] == 0
     # Its history stays; it is no longer scheduled.
-    assert query(db, "select count(*) as n from versions where source_id = 'acme-terms'") == [{"n": 1}]
-    assert {r["source_id"] for r in query(db, "select source_id from daemon_next_runs")} == {"acme-privacy"}
+    assert rows(db, "select count(*) as n from versions where source_id = 'acme-terms'") == [{"n": 1}]
+    assert {r["source_id"] for r in rows(db, "select source_id from daemon_next_runs")} == {"acme-privacy"}
 
 
 def test_sighup_that_changes_a_schedule_reschedules_that_source_only(site, tmp_path, daemons):
@@ -124,7 +110,7 @@ def test_sighup_that_changes_a_schedule_reschedules_that_source_only(site, tmp_p
     d.wait_for(lambda: d.fetched("acme-terms") >= again_at + 3, timeout=8, what="acme-terms every second")
     assert time.monotonic() - started < 6
     assert d.terminate()[0] == 0
-    (next_run,) = query(db, "select next_run_at from daemon_next_runs where source_id = 'acme-terms'")
+    (next_run,) = rows(db, "select next_run_at from daemon_next_runs where source_id = 'acme-terms'")
     assert next_run["next_run_at"]
 
 
@@ -178,4 +164,4 @@ def test_sigterm_while_a_digest_waits_on_a_silent_smtp_server_exits_0_within_10_
         code, seconds = d.terminate()
     assert code == 0 and seconds < 10, (code, seconds)
     # Claimed but not sent: it goes out at the next start.
-    assert query(db, "select channel, status from digests") == [{"channel": "email", "status": "pending"}]
+    assert rows(db, "select channel, status from digests") == [{"channel": "email", "status": "pending"}]

@@ -2,11 +2,10 @@
 turns it into a version or a "policy deleted" change."""
 
 import json
-import sqlite3
 
 import pytest
 
-from conftest import write_config
+from conftest import rows, write_config
 from faults import FaultServer
 
 # path -> (expected start of the crawl line, expected error class or None when a version is fine)
@@ -46,42 +45,29 @@ def crawled(tmp_path_factory):
     from conftest import run_cli
 
     tmp = tmp_path_factory.mktemp("faults")
-    server = FaultServer()
-    port = server.httpd.server_address[1]
-    sources = []
-    for sid, (path, _, _) in {**FAULTS, **{k: (v, "", None) for k, v in SURVIVABLE.items()}}.items():
-        url = path[1:].format(port=port) if path.startswith("!") else f"{server.url}/{path}"
-        sources.append({"id": sid, "url": url, "select": "main"})
-    sources.append({"id": "healthy", "url": f"{server.url}/ok", "select": "main"})
-    config = write_config(tmp / "config.toml", sources, tmp / "pw.db", timeout=3, max_size=1024 * 1024)
-    try:
+    with FaultServer() as server:
+        sources = []
+        for sid, (path, _, _) in {**FAULTS, **{k: (v, "", None) for k, v in SURVIVABLE.items()}}.items():
+            url = path[1:].format(port=server.port) if path.startswith("!") else f"{server.url}/{path}"
+            sources.append({"id": sid, "url": url, "select": "main"})
+        sources.append({"id": "healthy", "url": f"{server.url}/ok", "select": "main"})
+        config = write_config(tmp / "config.toml", sources, tmp / "pw.db", timeout=3, max_size=1024 * 1024)
         proc = run_cli("--config", str(config), "crawl")
-    finally:
-        server.close()
     lines = dict(line.split(None, 1) for line in proc.stdout.splitlines() if line and not line.startswith(" "))
     yield {"lines": lines, "db": tmp / "pw.db", "stdout": proc.stdout}
-
-
-def query(db, sql, *params):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
 
 
 @pytest.mark.parametrize("sid", FAULTS)
 def test_each_fault_is_a_failure_of_its_class_with_no_version(crawled, sid):
     _, line, error_class = FAULTS[sid]
     assert crawled["lines"][sid].startswith(line), crawled["lines"][sid]
-    fetches = query(crawled["db"], "select * from fetches where source_id = ? order by id", sid)
+    fetches = rows(crawled["db"], "select * from fetches where source_id = ? order by id", sid)
     # A transient failure is fetched once more at the end of the run; the others are final.
     assert len(fetches) == (2 if error_class == "transient" else 1)
     assert {f["outcome"] for f in fetches} == {"failed"}
     if error_class:
         assert {f["error_class"] for f in fetches} == {error_class}
-    assert query(crawled["db"], "select id from versions where source_id = ?", sid) == []
+    assert rows(crawled["db"], "select id from versions where source_id = ?", sid) == []
 
 
 def test_the_healthy_source_is_recorded_despite_every_other_fault(crawled):
@@ -89,7 +75,7 @@ def test_the_healthy_source_is_recorded_despite_every_other_fault(crawled):
 
 
 def test_every_source_has_one_fetch_row_and_transient_ones_a_retry(crawled):
-    counts = {c["source_id"]: c["n"] for c in query(
+    counts = {c["source_id"]: c["n"] for c in rows(
         crawled["db"], "select source_id, count(*) as n from fetches group by source_id")}
     assert len(counts) == len(FAULTS) + len(SURVIVABLE) + 1
     transient = {sid for sid, (_, _, error_class) in FAULTS.items() if error_class == "transient"}
@@ -98,7 +84,7 @@ def test_every_source_has_one_fetch_row_and_transient_ones_a_retry(crawled):
 
 
 def test_the_retry_honours_retry_after(crawled):
-    first, retry = query(crawled["db"], "select started_at from fetches where source_id = 'retry-after' order by id")
+    first, retry = rows(crawled["db"], "select started_at from fetches where source_id = 'retry-after' order by id")
     from datetime import datetime
 
     gap = datetime.fromisoformat(retry["started_at"]) - datetime.fromisoformat(first["started_at"])
@@ -107,15 +93,15 @@ def test_the_retry_honours_retry_after(crawled):
 
 
 def test_a_redirect_to_a_file_url_is_never_followed(crawled):
-    (fetch,) = query(crawled["db"], "select * from fetches where source_id = 'redirect-file'")
+    (fetch,) = rows(crawled["db"], "select * from fetches where source_id = 'redirect-file'")
     assert fetch["final_url"] is None or fetch["final_url"].startswith("http")
-    assert "root:" not in json.dumps(query(crawled["db"], "select markdown from versions"))
+    assert "root:" not in json.dumps(rows(crawled["db"], "select markdown from versions"))
 
 
 @pytest.mark.parametrize("sid", ["latin1", "utf16"])
 def test_a_wrong_or_missing_charset_is_decoded_right(crawled, sid):
     assert crawled["lines"][sid] == "new"
-    (version,) = query(crawled["db"], "select markdown from versions where source_id = ?", sid)
+    (version,) = rows(crawled["db"], "select markdown from versions where source_id = ?", sid)
     assert "café in Zürich" in version["markdown"]
 
 
@@ -127,5 +113,5 @@ def test_malformed_html_is_extracted_or_a_failure_never_a_crash(crawled, sid):
 
 
 def test_unclosed_tags_still_give_the_policy_text(crawled):
-    (version,) = query(crawled["db"], "select markdown from versions where source_id = 'unclosed'")
+    (version,) = rows(crawled["db"], "select markdown from versions where source_id = 'unclosed'")
     assert "We collect your name." in version["markdown"]

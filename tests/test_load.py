@@ -1,43 +1,30 @@
 """2,000 sources in one run: every one accounted for, and a summary of outcomes."""
 
 import sqlite3
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from conftest import write_config
+from conftest import PageHandler, write_config
 
 N = 2000
 
 
-class Pages(BaseHTTPRequestHandler):
+class Pages(PageHandler):
     """Page n: a policy; every 50th a 404, every 97th a 503."""
+
+    content_type = "text/html; charset=utf-8"
 
     def do_GET(self):
         n = int(self.path.strip("/") or 0) if self.path.strip("/").isdigit() else -1
         status = 404 if n < 0 or n % 50 == 7 else 503 if n % 97 == 3 else 200
         body = (f"<html><body><main><h1>Policy {n}</h1><p>We collect your name and e-mail "
                 f"address to run service number {n}.</p></main></body></html>").encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.send_body(status, body)
 
 
-def test_two_thousand_sources_are_all_accounted_for_in_one_run(tmp_path, cli):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
+def test_two_thousand_sources_are_all_accounted_for_in_one_run(tmp_path, cli, serve):
+    url = serve(Pages).url
     sources = [{"id": f"s{n:04d}", "url": f"{url}/{n}", "select": "main"} for n in range(N)]
     config = write_config(tmp_path / "config.toml", sources, tmp_path / "pw.db")
-    try:
-        proc = cli("--config", str(config), "crawl")
-    finally:
-        server.shutdown()
-        server.server_close()
+    proc = cli("--config", str(config), "crawl")
     failed_404 = sum(1 for n in range(N) if n % 50 == 7)
     failed_503 = sum(1 for n in range(N) if n % 97 == 3 and n % 50 != 7)
     new = N - failed_404 - failed_503

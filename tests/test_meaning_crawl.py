@@ -7,10 +7,9 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from aiosmtpd.controller import Controller
 
 from conftest import write_config
-from notify_support import Inbox, free_port
+from notify_support import email_table, smtp_server
 
 SAMPLES = Path(__file__).parent.parent / "scheduler" / "samples"
 MIUI_NAME = "Xiaomi — MIUI Privacy Policy"
@@ -29,45 +28,31 @@ def miui(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("miui")
     (tmp / "site").mkdir()
     site = Site(tmp / "site")
-    inbox = Inbox()
-    smtp = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    smtp.start()
-    old = (SAMPLES / "miui-privacy-2017.html").read_text(encoding="utf-8")
-    sources = [
-        {"id": "xiaomi-privacy", "name": MIUI_NAME, "url": site.put("miui.html", old), "select": "#policy"},
-        {"id": "xiaomi-user-agreement", "name": "Xiaomi — Mi Account User Agreement", "select": "#policy",
-         "url": site.put("ua.html", (SAMPLES / "mi-user-agreement.html").read_text(encoding="utf-8"))},
-    ]
-    config = write_config(tmp / "config.toml", sources, tmp / "pw.db")
-    with config.open("a") as f:
-        f.write(f"""
-[notify.email]
-enabled = true
-smtp_host = "127.0.0.1"
-smtp_port = {smtp.port}
-security = "none"
-from = "policywatch <policywatch@example.org>"
-to = ["privacy-team@example.org"]
-timeout = 5
-
+    with smtp_server() as smtp:
+        old = (SAMPLES / "miui-privacy-2017.html").read_text(encoding="utf-8")
+        sources = [
+            {"id": "xiaomi-privacy", "name": MIUI_NAME, "url": site.put("miui.html", old), "select": "#policy"},
+            {"id": "xiaomi-user-agreement", "name": "Xiaomi — Mi Account User Agreement", "select": "#policy",
+             "url": site.put("ua.html", (SAMPLES / "mi-user-agreement.html").read_text(encoding="utf-8"))},
+        ]
+        config = write_config(tmp / "config.toml", sources, tmp / "pw.db", tables=email_table(smtp.port) + f"""
 [notify.feed]
 enabled = true
 dir = {json.dumps(str(tmp / "feeds"))}
 base_url = "http://127.0.0.1:8080"
 """)
-    run_cli("--config", str(config), "crawl")
-    site.edit("miui.html", old, (SAMPLES / "miui-privacy-2018.html").read_text(encoding="utf-8"))
-    site.edit("ua.html", CLOSE, CLOSE + " We delete your account data within 30 days after you close it.")
-    crawl = run_cli("--config", str(config), "crawl").stdout
+        run_cli("--config", str(config), "crawl")
+        site.edit("miui.html", old, (SAMPLES / "miui-privacy-2018.html").read_text(encoding="utf-8"))
+        site.edit("ua.html", CLOSE, CLOSE + " We delete your account data within 30 days after you close it.")
+        crawl = run_cli("--config", str(config), "crawl").stdout
 
-    class Run:
-        pass
+        class Run:
+            pass
 
-    run = Run()
-    run.tmp, run.config, run.crawl, run.inbox, run.db = tmp, config, crawl, inbox, tmp / "pw.db"
-    run.cli = lambda *args, check=True: read_cli("--config", str(config), *args, check=check)  # no reactor: in-process
-    yield run
-    smtp.stop()
+        run = Run()
+        run.tmp, run.config, run.crawl, run.inbox, run.db = tmp, config, crawl, smtp.inbox, tmp / "pw.db"
+        run.cli = lambda *args, check=True: read_cli("--config", str(config), *args, check=check)  # no reactor: in-process
+        yield run
     site.close()
 
 

@@ -4,10 +4,9 @@ for existing databases, worked out on read when missing, and digests ranked by i
 import sqlite3
 
 import pytest
-from aiosmtpd.controller import Controller
 
 import notifier
-from notify_support import POLICY, Inbox, email_config, free_port, record_change, source
+from notify_support import POLICY, email_config, record_change, source
 from store import Store
 
 SALE = POLICY.replace("We do not sell your personal information.", "We may sell your personal information.")
@@ -58,16 +57,6 @@ def test_a_headline_names_no_source_so_a_renamed_source_reads_right(store):
     store.sync_sources([source(name="Acme Corp")])
     (cs,) = store.change_sets()
     assert cs.titled(store.source(cs.source)["name"]).startswith("Acme Corp: may sell personal information")
-
-
-@pytest.fixture
-def smtp():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    controller.inbox = inbox
-    yield controller
-    controller.stop()
 
 
 def test_the_digest_puts_a_sharing_change_first_and_a_cosmetic_change_last(store, smtp):

@@ -7,48 +7,21 @@ import sys
 import urllib.request
 
 import feedparser
-import pytest
-from aiosmtpd.controller import Controller
 
 from conftest import ROOT, write_config
-from notify_support import POLICY, Inbox, free_port, record_change, source
+from notify_support import POLICY, email_table, free_port, record_change, source
 from store import Store
 
 
-@pytest.fixture
-def smtp():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    controller.inbox = inbox
-    yield controller
-    controller.stop()
-
-
-def notify_tables(smtp_port: int, feed_dir, schedule="after-crawl") -> str:
-    return f"""
-[notify.email]
-enabled = true
-smtp_host = "127.0.0.1"
-smtp_port = {smtp_port}
-security = "none"
-from = "policywatch <policywatch@example.org>"
-to = ["privacy-team@example.org"]
-schedule = {json.dumps(schedule)}
-timeout = 5
-
+def config_with(tmp_path, sources, smtp_port, schedule="after-crawl"):
+    feed = f"""
 [notify.feed]
 enabled = true
-dir = {json.dumps(str(feed_dir))}
+dir = {json.dumps(str(tmp_path / "feeds"))}
 base_url = "http://127.0.0.1:8080"
 """
-
-
-def config_with(tmp_path, sources, smtp_port, **kw):
-    config = write_config(tmp_path / "config.toml", sources, tmp_path / "pw.db")
-    with config.open("a") as f:
-        f.write(notify_tables(smtp_port, tmp_path / "feeds", **kw))
-    return config
+    return write_config(tmp_path / "config.toml", sources, tmp_path / "pw.db",
+                        tables=email_table(smtp_port, schedule) + feed)
 
 
 def test_crawl_writes_the_feeds_and_mails_the_change_once_after_the_run(tmp_path, site, smtp, cli):

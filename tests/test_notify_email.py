@@ -1,14 +1,11 @@
 """Digests by e-mail to a real SMTP server (aiosmtpd on 127.0.0.1): content, TLS, the outbox."""
 
-import ssl
-
 import pytest
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 import notifier
-from notify_support import (POLICY, Inbox, email_config, free_port, record_change, record_fetch,
-                            self_signed_cert, source)
+from notify_support import (POLICY, email_config, free_port, record_change, record_fetch, server_tls,
+                            smtp_server, source)
 from store import Store
 
 NEW_POLICY = POLICY.replace("We do not sell your personal information.",
@@ -19,17 +16,6 @@ NEW_POLICY = POLICY.replace("We do not sell your personal information.",
 def store(tmp_path):
     with Store(tmp_path / "pw.db") as s:
         yield s
-
-
-@pytest.fixture
-def smtp():
-    """A plain SMTP server on 127.0.0.1; `smtp.inbox.messages` are the messages it received."""
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    controller.inbox = inbox
-    yield controller
-    controller.stop()
 
 
 def test_the_digest_arrives_as_text_and_html_with_subject_recipients_and_word_diff(store, smtp):
@@ -145,16 +131,11 @@ def test_smtp_down_keeps_the_digest_pending_then_delivers_it_once_when_back(stor
     assert (digest["status"], digest["attempts"]) == ("pending", 1)
     assert digest["last_error"]
 
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_server(port) as back:
         (sent,) = notifier.deliver_pending(store, config, "email")
         assert notifier.deliver_pending(store, config, "email") == []
-    finally:
-        controller.stop()
-    assert len(inbox.messages) == 1
-    assert inbox.messages[0]["Message-ID"] == digest["message_id"] == sent.message_id
+    assert len(back.inbox.messages) == 1
+    assert back.inbox.messages[0]["Message-ID"] == digest["message_id"] == sent.message_id
     assert store.digests("email")[0]["status"] == "sent"
 
 
@@ -194,9 +175,7 @@ def test_a_newline_in_a_source_name_cannot_add_a_header(store, smtp):
 
 
 def test_starttls_with_login_reads_the_password_from_the_environment(store, tmp_path, monkeypatch):
-    cert, key = self_signed_cert(tmp_path)
-    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    server_tls.load_cert_chain(cert, key)
+    cert, tls = server_tls(tmp_path)
     logins = []
 
     def authenticator(server, session, envelope, mechanism, auth_data):
@@ -204,12 +183,9 @@ def test_starttls_with_login_reads_the_password_from_the_environment(store, tmp_
         logins.append(ok)
         return AuthResult(success=ok)
 
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), tls_context=server_tls,
-                            require_starttls=True, authenticator=authenticator, auth_required=True)
-    controller.start()
-    try:
-        config = email_config(controller.port, security="starttls", ca_file=str(cert), username="pw",
+    with smtp_server(tls_context=tls, require_starttls=True, authenticator=authenticator,
+                     auth_required=True) as smtp:
+        config = email_config(smtp.port, security="starttls", ca_file=str(cert), username="pw",
                               password_env="PW_TEST_SMTP_PASSWORD")
         record_change(store, source(), POLICY, NEW_POLICY)
         monkeypatch.delenv("PW_TEST_SMTP_PASSWORD", raising=False)
@@ -217,42 +193,26 @@ def test_starttls_with_login_reads_the_password_from_the_environment(store, tmp_
             notifier.deliver_pending(store, config, "email")
         monkeypatch.setenv("PW_TEST_SMTP_PASSWORD", "s3cret")
         assert len(notifier.deliver_pending(store, config, "email")) == 1
-    finally:
-        controller.stop()
     assert logins == [True]
-    assert len(inbox.messages) == 1
+    assert len(smtp.inbox.messages) == 1
 
 
 def test_starttls_refuses_a_certificate_it_does_not_trust(store, tmp_path):
-    cert, key = self_signed_cert(tmp_path)
-    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    server_tls.load_cert_chain(cert, key)
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), tls_context=server_tls)
-    controller.start()
-    try:
+    _, tls = server_tls(tmp_path)
+    with smtp_server(tls_context=tls) as smtp:
         record_change(store, source(), POLICY, NEW_POLICY)
         with pytest.raises(notifier.SendFailed, match="CERTIFICATE_VERIFY_FAILED"):
-            notifier.deliver_pending(store, email_config(controller.port, security="starttls"), "email")
-    finally:
-        controller.stop()
-    assert inbox.messages == []
+            notifier.deliver_pending(store, email_config(smtp.port, security="starttls"), "email")
+    assert smtp.inbox.messages == []
 
 
 def test_implicit_tls_delivers(store, tmp_path):
-    cert, key = self_signed_cert(tmp_path)
-    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    server_tls.load_cert_chain(cert, key)
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), ssl_context=server_tls)
-    controller.start()
-    try:
+    cert, tls = server_tls(tmp_path)
+    with smtp_server(ssl_context=tls) as smtp:
         record_change(store, source(), POLICY, NEW_POLICY)
-        config = email_config(controller.port, security="tls", ca_file=str(cert))
+        config = email_config(smtp.port, security="tls", ca_file=str(cert))
         assert len(notifier.deliver_pending(store, config, "email")) == 1
-    finally:
-        controller.stop()
-    assert inbox.messages[0]["Subject"] == "policywatch: Acme Privacy Policy: changes to sharing"  # issue 11
+    assert smtp.inbox.messages[0]["Subject"] == "policywatch: Acme Privacy Policy: changes to sharing"  # issue 11
 
 
 def test_a_disabled_channel_is_a_clear_error(store):

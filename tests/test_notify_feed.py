@@ -8,7 +8,7 @@ import feedparser
 import pytest
 
 import notifier
-from notify_support import POLICY, record_change, source
+from notify_support import POLICY, http_get, record_change, source
 from store import Store
 
 EDIT_1 = POLICY.replace("name and", "name, bank account and")
@@ -33,14 +33,6 @@ def server(tmp_path, store):
     yield srv
     srv.shutdown()
     srv.server_close()
-
-
-def get(url, **headers):
-    try:
-        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=5) as r:
-            return r.status, dict(r.headers), r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
 
 
 @pytest.mark.parametrize("name, version", [("atom.xml", "atom10"), ("rss.xml", "rss20")])
@@ -86,15 +78,15 @@ def test_a_text_coming_back_gets_a_new_entry_id(tmp_path, store):
 
 
 def test_feedparser_reads_the_served_feeds_with_etag_and_last_modified(server):
-    status, headers, body = get(server.url + "/atom.xml")
+    status, headers, body = http_get(server.url + "/atom.xml")
     assert status == 200 and headers["Content-Type"].startswith("application/atom+xml")
     parsed = feedparser.parse(body)
     assert not parsed.bozo and len(parsed.entries) == 3
     etag, modified = headers["ETag"], headers["Last-Modified"]
-    assert get(server.url + "/atom.xml", **{"If-None-Match": etag})[0] == 304
-    assert get(server.url + "/atom.xml", **{"If-Modified-Since": modified})[0] == 304
-    assert get(server.url + "/atom.xml", **{"If-None-Match": '"other"'})[0] == 200
-    status, _, body = get(server.url + "/sources/acme-terms/rss.xml")
+    assert http_get(server.url + "/atom.xml", **{"If-None-Match": etag})[0] == 304
+    assert http_get(server.url + "/atom.xml", **{"If-Modified-Since": modified})[0] == 304
+    assert http_get(server.url + "/atom.xml", **{"If-None-Match": '"other"'})[0] == 200
+    status, _, body = http_get(server.url + "/sources/acme-terms/rss.xml")
     assert status == 200 and len(feedparser.parse(body).entries) == 1
     # feedparser's own conditional GET, as feed readers do it
     again = feedparser.parse(server.url + "/atom.xml", etag=etag)
@@ -102,16 +94,16 @@ def test_feedparser_reads_the_served_feeds_with_etag_and_last_modified(server):
 
 
 def test_the_server_serves_a_change_page_and_nothing_outside_its_routes(server):
-    status, headers, body = get(server.url + "/changes/2")
+    status, headers, body = http_get(server.url + "/changes/2")
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
     page = body.decode()
     assert "Acme Privacy Policy" in page and "version 2 → 3".lower() in page.lower()
     assert "<ins" in page and "<del" in page
     assert headers["Content-Security-Policy"].startswith("default-src 'none'")
-    assert get(server.url + "/changes/2", **{"If-None-Match": headers["ETag"]})[0] == 304
-    assert get(server.url + "/changes/2", **{"If-Modified-Since": headers["Last-Modified"]})[0] == 304
+    assert http_get(server.url + "/changes/2", **{"If-None-Match": headers["ETag"]})[0] == 304
+    assert http_get(server.url + "/changes/2", **{"If-Modified-Since": headers["Last-Modified"]})[0] == 304
     for path in ("/changes/99", "/changes/x", "/../pw.db", "/sources/../../pw.db", "/feeds/atom.xml"):
-        assert get(server.url + path)[0] == 404, path
+        assert http_get(server.url + path)[0] == 404, path
     req = urllib.request.Request(server.url + "/atom.xml", data=b"x", method="POST")
     with pytest.raises(urllib.error.HTTPError) as e:
         urllib.request.urlopen(req, timeout=5)
@@ -119,9 +111,9 @@ def test_the_server_serves_a_change_page_and_nothing_outside_its_routes(server):
 
 
 def test_an_unchanged_regeneration_keeps_the_etag_and_last_modified(tmp_path, store, server):
-    _, first, _ = get(server.url + "/atom.xml")
+    _, first, _ = http_get(server.url + "/atom.xml")
     notifier.write_feeds(store, tmp_path / "feeds", "http://127.0.0.1:8080")
-    _, second, _ = get(server.url + "/atom.xml")
+    _, second, _ = http_get(server.url + "/atom.xml")
     assert (first["ETag"], first["Last-Modified"]) == (second["ETag"], second["Last-Modified"])
 
 

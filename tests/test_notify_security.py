@@ -7,10 +7,9 @@ from html.parser import HTMLParser
 
 import feedparser
 import pytest
-from aiosmtpd.controller import Controller
 
 import notifier
-from notify_support import POLICY, Inbox, email_config, free_port, record_change, source
+from notify_support import POLICY, email_config, record_change, smtp_server, source
 from store import Store
 
 SCRIPT = "<script>alert('pw')</script>"
@@ -57,14 +56,9 @@ def store(tmp_path):
 
 
 def test_html_mail_is_inert_and_the_subject_stays_one_line(store):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        notifier.deliver_pending(store, email_config(controller.port), "email")
-    finally:
-        controller.stop()
-    (received,) = inbox.received
+    with smtp_server() as smtp:
+        notifier.deliver_pending(store, email_config(smtp.port), "email")
+    (received,) = smtp.inbox.received
     msg = received["message"]
     html = msg.get_body(("html",)).get_content()
     assert_inert(html)

@@ -1,11 +1,9 @@
 """What the pipeline makes of a page's text over time: reverts, shrinking, ignore rules,
 repeated failures."""
 
-import sqlite3
-
 import pytest
 
-from conftest import write_config
+from conftest import tuples, write_config
 
 
 @pytest.fixture
@@ -27,14 +25,6 @@ def watch(site, tmp_path, cli):
     return configure
 
 
-def query(db, sql):
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
 def test_a_revert_to_a_recent_text_is_recorded_as_flapping(watch, site):
     crawl = watch()
     assert crawl() == "new"
@@ -42,9 +32,9 @@ def test_a_revert_to_a_recent_text_is_recorded_as_flapping(watch, site):
     assert crawl() == "changed: 1 modified, 0 added, 0 removed"
     site.edit("privacy.html", "Write to legal@acme.example", "Write to privacy@acme.example")
     line = crawl()
-    assert line.startswith("changed: 1 modified") and "flapping" in line, query(watch.db, "select outcome, reason, status, snapshot_id from fetches")
-    assert query(watch.db, "select flapping from change_sets order by id") == [(0,), (1,)]
-    assert query(watch.db, "select flapping from versions order by id") == [(0,), (0,), (1,)]
+    assert line.startswith("changed: 1 modified") and "flapping" in line, tuples(watch.db, "select outcome, reason, status, snapshot_id from fetches")
+    assert tuples(watch.db, "select flapping from change_sets order by id") == [(0,), (1,)]
+    assert tuples(watch.db, "select flapping from versions order by id") == [(0,), (0,), (1,)]
 
 
 def test_a_text_shrunk_by_more_than_half_is_a_failure_and_the_version_stays(watch, site):
@@ -56,8 +46,8 @@ def test_a_text_shrunk_by_more_than_half_is_a_failure_and_the_version_stays(watc
     site.edit("privacy.html", "<h1>", "<h1>")  # moves Last-Modified on
     line = crawl()
     assert line.startswith("failed: text shrank")
-    assert query(watch.db, "select count(*) from versions") == [(1,)]
-    assert query(watch.db, "select count(*) from changes where kind = 'removed'") == [(0,)]
+    assert tuples(watch.db, "select count(*) from versions") == [(1,)]
+    assert tuples(watch.db, "select count(*) from changes where kind = 'removed'") == [(0,)]
 
 
 def test_the_same_broken_bytes_fail_again_rather_than_count_as_unchanged(watch, site):
@@ -66,7 +56,7 @@ def test_the_same_broken_bytes_fail_again_rather_than_count_as_unchanged(watch, 
     site.edit("privacy.html", 'id="policy"', 'id="gone"')
     assert crawl().startswith("failed: ")
     assert crawl().startswith("failed: ")
-    assert query(watch.db, "select outcome from fetches order by id") == [("new",), ("failed",), ("failed",)]
+    assert tuples(watch.db, "select outcome from fetches order by id") == [("new",), ("failed",), ("failed",)]
 
 
 def test_ignore_patterns_keep_a_changing_line_out_of_the_comparison(watch, site):
@@ -76,7 +66,7 @@ def test_ignore_patterns_keep_a_changing_line_out_of_the_comparison(watch, site)
     assert crawl() == "new"
     site.edit("privacy.html", "Last visited 3 minutes ago", "Last visited 9 minutes ago")
     assert crawl() == "unchanged"
-    assert "Last visited" not in query(watch.db, "select markdown from versions")[0][0]
+    assert "Last visited" not in tuples(watch.db, "select markdown from versions")[0][0]
 
 
 def test_tracking_parameters_in_links_are_not_changes(watch, site):
@@ -91,15 +81,12 @@ def test_tracking_parameters_in_links_are_not_changes(watch, site):
 def test_the_same_bytes_without_validators_are_unchanged_without_extraction(tmp_path, cli):
     from faults import FaultServer
 
-    server = FaultServer()  # sends neither ETag nor Last-Modified
-    try:
+    with FaultServer() as server:  # sends neither ETag nor Last-Modified
         config = write_config(tmp_path / "config.toml", [{"id": "ok", "url": f"{server.url}/ok", "select": "main"}],
                               tmp_path / "pw.db")
         assert cli("--config", str(config), "crawl").stdout.split() == ["ok", "new"]
         assert cli("--config", str(config), "crawl").stdout.split() == ["ok", "unchanged"]
-    finally:
-        server.close()
-    assert query(tmp_path / "pw.db", "select outcome, reason, snapshot_id from fetches order by id") == [
+    assert tuples(tmp_path / "pw.db", "select outcome, reason, snapshot_id from fetches order by id") == [
         ("new", None, 1), ("unchanged", "same bytes", 1)]
 
 
@@ -111,9 +98,9 @@ def test_reextract_after_a_selector_change_records_technical_versions_only(watch
     config.write_text(config.read_text().replace('select = "#policy"', 'select = "#policy"\nremove = ["h2:nth-of-type(3) ~ p"]'))
     out = cli("--config", str(config), "reextract").stdout
     assert out.split(None, 1) == ["acme", "changed: 0 modified, 0 added, 1 removed (technical: not announced)\n"]
-    assert query(watch.db, "select technical from change_sets") == [(1,)]
-    assert query(watch.db, "select technical from versions order by id") == [(0,), (1,)]
-    assert query(watch.db, "select count(*) from fetches") == [(1,)]  # nothing fetched
+    assert tuples(watch.db, "select technical from change_sets") == [(1,)]
+    assert tuples(watch.db, "select technical from versions order by id") == [(0,), (1,)]
+    assert tuples(watch.db, "select count(*) from fetches") == [(1,)]  # nothing fetched
     # Again: nothing more to rebuild.
     assert cli("--config", str(config), "reextract").stdout.split() == ["acme", "unchanged"]
 
@@ -133,7 +120,7 @@ def test_reverts_and_re_extractions_are_never_announced(watch, site, cli, tmp_pa
     config.write_text(config.read_text().replace('select = "#policy"', 'select = "#policy"\nremove = ["h2:nth-of-type(3) ~ p"]'))
     cli("--config", str(config), "reextract")  # technical
     cli("--config", str(config), "digest", "--channel", "feed")
-    assert query(watch.db, "select technical, flapping from change_sets order by id") == [(0, 0), (0, 1), (1, 0)]
+    assert tuples(watch.db, "select technical, flapping from change_sets order by id") == [(0, 0), (0, 1), (1, 0)]
     entries = feedparser.parse(str(feeds / "atom.xml")).entries
     assert len(entries) == 1
     assert "version 1 → 2" in entries[0].content[0].value  # the real edit, not the revert

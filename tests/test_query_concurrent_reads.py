@@ -4,17 +4,15 @@ import json
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from conftest import ROOT, read_cli, write_config
+from conftest import ROOT, PageHandler, read_cli, write_config
 
 PAGES = 6
 DELAY = 0.3  # page i answers after (i + 1) * DELAY s: fetches end one by one, reads run between
 
 
-class SlowPages(BaseHTTPRequestHandler):
+class SlowPages(PageHandler):
     edition = 1
 
     def do_GET(self):
@@ -25,14 +23,7 @@ class SlowPages(BaseHTTPRequestHandler):
         time.sleep(DELAY * (int(n) + 1))
         body = (f"<html><body><main><h1>Policy {n}</h1><p>Edition {self.edition} of policy {n}.</p>"
                 f"<p>We keep biometric data for {self.edition} years.</p></main></body></html>").encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.send_body(200, body)
 
 
 def consistent_read(db) -> dict:
@@ -79,29 +70,23 @@ def crawl_while_reading(config, db):
     return seen, cli_results, out
 
 
-def test_reads_during_a_crawl_see_whole_fetches_and_are_never_blocked(tmp_path):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), SlowPages)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{httpd.server_address[1]}"
-        db = tmp_path / "pw.db"
-        config = write_config(tmp_path / "config.toml",
-                              [{"id": f"p{i}", "url": f"{url}/{i}", "select": "main"} for i in range(PAGES)], db)
-        for edition in (1, 2):
-            SlowPages.edition = edition
-            seen, cli_results, out = crawl_while_reading(config, db)
-            assert out.count("new" if edition == 1 else "changed") == PAGES
-            for state in seen:
-                assert (state["orphan_versions"], state["unindexed"], state["unexplained"],
-                        state["empty_change_sets"]) == (0, 0, 0, 0), state
-            fetched = [s["fetches"] - (edition - 1) * PAGES for s in seen]
-            assert fetched == sorted(fetched)  # the run's effect grows, fetch by fetch
-            assert any(0 < n < PAGES for n in fetched), fetched  # reads did overlap the writes  # reads did overlap the writes
-            assert cli_results and all(r.returncode == 0 for r in cli_results)
-            for r in cli_results:
-                hits = json.loads(r.stdout)
-                assert all(h["snippet"] for h in hits)
-        assert consistent_read(db)["versions"] == 2 * PAGES
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def test_reads_during_a_crawl_see_whole_fetches_and_are_never_blocked(tmp_path, serve):
+    url = serve(SlowPages).url
+    db = tmp_path / "pw.db"
+    config = write_config(tmp_path / "config.toml",
+                          [{"id": f"p{i}", "url": f"{url}/{i}", "select": "main"} for i in range(PAGES)], db)
+    for edition in (1, 2):
+        SlowPages.edition = edition
+        seen, cli_results, out = crawl_while_reading(config, db)
+        assert out.count("new" if edition == 1 else "changed") == PAGES
+        for state in seen:
+            assert (state["orphan_versions"], state["unindexed"], state["unexplained"],
+                    state["empty_change_sets"]) == (0, 0, 0, 0), state
+        fetched = [s["fetches"] - (edition - 1) * PAGES for s in seen]
+        assert fetched == sorted(fetched)  # the run's effect grows, fetch by fetch
+        assert any(0 < n < PAGES for n in fetched), fetched  # reads did overlap the writes
+        assert cli_results and all(r.returncode == 0 for r in cli_results)
+        for r in cli_results:
+            hits = json.loads(r.stdout)
+            assert all(h["snippet"] for h in hits)
+    assert consistent_read(db)["versions"] == 2 * PAGES

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from conftest import read_cli, run_cli
+from conftest import read_cli, rows, run_crawl
 from store import NotFound, Store
 
 
@@ -18,15 +18,6 @@ def copy(policy_history, tmp_path):
     src.close()
     dst.close()
     return path
-
-
-def rows(db, sql, *params):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
 
 
 def test_nothing_is_pruned_that_was_fetched_more_recently_than_asked(copy):
@@ -69,8 +60,7 @@ def test_history_show_and_search_work_after_pruning(copy):
 
 def test_a_crawl_after_pruning_carries_on(copy, policy_history, tmp_path):
     read_cli("--db", str(copy), "prune", "--snapshots-older-than", "0")
-    proc = run_cli("--config", str(policy_history.config), "--db", str(copy), "crawl")
-    lines = dict(line.split(None, 1) for line in proc.stdout.splitlines())
+    lines = run_crawl(policy_history.config, db=copy)
     assert lines["acme-privacy"] == "unchanged" and lines["globex-privacy"] == "unchanged"
 
 
