@@ -112,7 +112,7 @@ async def _pass(sources: list[dict], store: Store, crawl_config: dict | None, on
         if on_outcome:
             on_outcome(outcome)
 
-    conditional = {s["id"]: store.latest_snapshot(s["id"]) for s in sources}
+    conditional = store.latest_snapshots([s["id"] for s in sources])
     settings = apply_browser_settings(scrapy_settings(crawl_config or {}), crawl_config or {}, sources)
     import_http_handler()  # before Scrapy does, the slow way
     runner = AsyncCrawlerRunner(settings)
