@@ -1,6 +1,8 @@
 """Checking a source's extraction rules before any crawl: a typo in a selector is a config
 error, not a failure found at 3 a.m."""
 
+import functools
+
 from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
 
@@ -29,6 +31,8 @@ def rule_error(rule) -> str | None:
     return f"expected a CSS selector or a range table, not {rule!r}"
 
 
+# Thousands of sources share a few selectors ("main", "article"): each is compiled once.
+@functools.lru_cache(maxsize=1024)
 def _css_error(css: str) -> str | None:
     try:
         CSSSelector(css)

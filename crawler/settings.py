@@ -25,36 +25,48 @@ MIN_DELAY = 0.001
 
 
 # Per-request machinery a policy crawler does not use: one request per source, no links
-# followed, no retries, no cookies, no proxies' auth, no feeds. Each costs CPU on every page.
+# followed, no retries, no cookies, no proxies' auth, no feeds, no stats. Each costs CPU on every
+# page. The components are listed in full in the `_BASE` settings rather than switched off by
+# `None` in DOWNLOADER_MIDDLEWARES & co.: Scrapy imports every key of those to match it with the
+# base entries, so `None` still cost the imports (the cookies middleware pulls in tldextract and
+# requests, the remote-control extension aiohttp: 0.1 s of every run's start-up).
 LEAN = {
     # One item per response: Scrapy's default (100) starts 100 asyncio tasks for every page.
     "CONCURRENT_ITEMS": 1,
     # Our callbacks are known; the check parses their source code with `ast`.
     "WARN_ON_GENERATOR_RETURN_VALUE": False,
-    "DOWNLOADER_MIDDLEWARES": {
-        "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,  # no allowed_domains
-        "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,
-        "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,  # RETRY_ENABLED is off
-        "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,  # COOKIES_ENABLED is off
-        # Its response-size stat copies every body into a new bytes object.
-        "scrapy.downloadermiddlewares.stats.DownloaderStats": None,
-        "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
+    # Nothing reads Scrapy's stats (LOG_ENABLED is off): every component bumps counters per page.
+    "STATS_CLASS": "scrapy.statscollectors.DummyStatsCollector",
+    "DOWNLOADER_MIDDLEWARES_BASE": {
+        # Left out: OffsiteMiddleware (no allowed_domains), HttpAuthMiddleware, RetryMiddleware
+        # (RETRY_ENABLED is off), CookiesMiddleware (COOKIES_ENABLED is off), DownloaderStats
+        # (its response-size stat copies every body into a new bytes object), HttpCacheMiddleware.
+        "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": 100,
+        "scrapy.downloadermiddlewares.downloadtimeout.DownloadTimeoutMiddleware": 350,
+        "scrapy.downloadermiddlewares.defaultheaders.DefaultHeadersMiddleware": 400,
+        "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": 500,
+        "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": 580,
+        "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": 590,
+        "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": 600,
+        "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": 750,
     },
-    "SPIDER_MIDDLEWARES": {  # they act on requests that responses lead to: there are none
-        "scrapy.spidermiddlewares.referer.RefererMiddleware": None,
-        "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
-        "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
-        "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+    "DOWNLOADER_MIDDLEWARES": {},
+    "SPIDER_MIDDLEWARES_BASE": {
+        # Left out: Referer, UrlLength, Depth, MetaCopyDetection: they act on requests that
+        # responses lead to, and there are none.
+        "scrapy.spidermiddlewares.start.StartSpiderMiddleware": 25,
+        "scrapy.spidermiddlewares.httperror.HttpErrorMiddleware": 50,
     },
-    "EXTENSIONS": {
-        "scrapy.extensions.memusage.MemoryUsage": None,
-        "scrapy.extensions.memdebug.MemoryDebugger": None,
-        "scrapy.extensions.closespider.CloseSpider": None,
-        "scrapy.extensions.feedexport.FeedExporter": None,
-        "scrapy.extensions.logstats.LogStats": None,
-        "scrapy.extensions.spiderstate.SpiderState": None,
-        "scrapy.extensions.throttle.AutoThrottle": None,
+    "SPIDER_MIDDLEWARES": {},
+    # One extension. Left out: the telnet console and the remote control (code-running ports a
+    # daemon that reads the web must not open; both are also switched off below), core stats,
+    # memory usage, close-spider limits, feeds, log stats, throttling and spider state.
+    "EXTENSIONS_BASE": {
+        # Its handler on the root logger during a crawl is what keeps Scrapy's warnings (LOG_ENABLED
+        # is off) from reaching stderr through Python's last-resort handler in `policywatch crawl`.
+        "scrapy.extensions.logcount.LogCount": 0,
     },
+    "EXTENSIONS": {},
 }
 
 
@@ -85,3 +97,32 @@ def scrapy_settings(crawl: dict) -> dict:
         "ITEM_PIPELINES": {"crawler.pipeline.RecordPipeline": 100},
         **LEAN,
     }
+
+
+def import_http_handler() -> None:
+    """Import Scrapy's HTTP download handler, without the 40 ms its import spends naming three
+    deprecated aliases: `scrapy.utils.deprecate.create_deprecated_class` calls `inspect.stack()`
+    (source lines of every frame, and a scan of every loaded module) only to set the aliases'
+    `__module__`. For that import, `inspect` in that module gets a stand-in that finds the
+    caller's module from its frame directly. Same result; restored right after."""
+    import sys
+    import types
+
+    if "scrapy.core.downloader.handlers.http11" in sys.modules:
+        return
+    from scrapy.utils import deprecate
+
+    real = getattr(deprecate, "inspect", None)
+    if real is None:  # a Scrapy that no longer works this way: import it as it comes
+        import scrapy.core.downloader.handlers.http11  # noqa: F401
+        return
+    deprecate.inspect = types.SimpleNamespace(
+        isclass=real.isclass,
+        # stack()[1] is create_deprecated_class's caller, as with the real one.
+        stack=lambda: [None, (sys._getframe(2),)],
+        getmodule=lambda frame: sys.modules.get(frame.f_globals.get("__name__")),
+    )
+    try:
+        import scrapy.core.downloader.handlers.http11  # noqa: F401
+    finally:
+        deprecate.inspect = real

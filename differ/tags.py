@@ -63,8 +63,22 @@ def normal_text(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=None)
+def _any(patterns: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern that matches wherever one of `patterns` does (None if they cannot be joined)."""
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error:  # e.g. the same group name in two of them
+        return None
+
+
 def _first(patterns, text: str) -> list[tuple[str, str]]:
     """(pattern, matched phrase) for each pattern that matches `text`."""
+    # Most clauses match none of a category's rules: one search of them all joined says so
+    # (a fifth of the cost of tagging a changed clause). Otherwise each rule, for its phrase.
+    joined = _any(tuple(patterns))
+    if joined is not None and not joined.search(text):
+        return []
     found = []
     for p in patterns:
         if m := _compiled(p).search(text):

@@ -11,6 +11,8 @@ An escalated fetch is one fetch row: the browser's result, with the static attem
 with a failed fetch it would read as a failure streak of a source that works.
 """
 
+import json
+
 from .schema import migrations
 
 
@@ -32,15 +34,13 @@ class FetcherMixin:
     def fetch_state(self, source_ids: list[str]) -> dict[str, dict]:
         """What the spider needs to decide on the browser, per source: the latest snapshot's
         sha256 and fetcher, and the sha256 of the current version's text."""
-        state = {}
-        for source_id in source_ids:
-            snapshot = next(self.db.query(
-                "select sha256, fetcher from snapshots where source_id = ? order by id desc limit 1",
-                [source_id]), None) or {}
-            version = next(self.db.query(
-                "select sha256 from versions where source_id = ? order by id desc limit 1",
-                [source_id]), None) or {}
-            state[source_id] = {"snapshot_sha256": snapshot.get("sha256"),
-                                "fetcher": snapshot.get("fetcher"),
-                                "version_sha256": version.get("sha256")}
-        return state
+        # One query for all of them: two per source cost 30–120 ms per thousand sources, every run.
+        rows = self.db.execute(
+            "with wanted(source_id) as (select value from json_each(?)) "
+            "select w.source_id, s.sha256, s.fetcher, v.sha256 from wanted w "
+            "left join snapshots s on s.id = (select max(x.id) from snapshots x where x.source_id = w.source_id) "
+            "left join versions v on v.id = (select max(y.id) from versions y where y.source_id = w.source_id)",
+            [json.dumps(list(source_ids))],
+        )
+        return {source_id: {"snapshot_sha256": snapshot_sha256, "fetcher": fetcher, "version_sha256": version_sha256}
+                for source_id, snapshot_sha256, fetcher, version_sha256 in rows}

@@ -21,6 +21,7 @@ from .meaning import MeaningMixin, meaning_columns, tags_json  # after outbox, q
 from .schema import migrations
 from .snapshots import SnapshotsMixin, encode_full
 from .perf2 import Perf2Mixin
+from .perf4 import Perf4Mixin
 
 
 def now() -> str:
@@ -76,7 +77,7 @@ class RecordedChangeSet:
         }
 
 
-class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, FetcherMixin, Perf2Mixin):
+class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, FetcherMixin, Perf2Mixin, Perf4Mixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")

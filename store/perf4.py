@@ -1,0 +1,27 @@
+"""What a crawl needs to know of every source before it starts, in one statement each instead of
+one or two per source (a thousand sources: a thousand or two round trips through sqlite-utils,
+10–40 ms, and more on a cold cache, in every run). Each source is still looked up through its
+indexes, so the cost does not grow with the history kept."""
+
+import json
+
+
+class Perf4Mixin:
+    """Bulk reads for the crawler (methods of `Store`; `self.db` is sqlite-utils')."""
+
+    def latest_snapshots(self, source_ids: list[str]) -> dict[str, dict | None]:
+        """{source id: `latest_snapshot(source id)`} for these sources, in one query."""
+        columns = "s.id, s.sha256, s.fetched_at, s.url, s.etag, s.last_modified"
+        cursor = self.db.execute(
+            "with wanted(source_id) as (select value from json_each(?)), "
+            "latest(source_id, snapshot_id) as (select w.source_id, coalesce("
+            # As latest_snapshot: the snapshot of the last fetch that got one, else the newest row.
+            " (select f.snapshot_id from fetches f where f.source_id = w.source_id"
+            "  and f.snapshot_id is not null order by f.started_at desc, f.id desc limit 1),"
+            " (select max(x.id) from snapshots x where x.source_id = w.source_id)) from wanted w) "
+            f"select latest.source_id, {columns} from latest join snapshots s on s.id = latest.snapshot_id",
+            [json.dumps(list(source_ids))],
+        )
+        names = [d[0] for d in cursor.description][1:]
+        found = {row[0]: dict(zip(names, row[1:])) for row in cursor}
+        return {source_id: found.get(source_id) for source_id in source_ids}

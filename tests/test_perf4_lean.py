@@ -1,0 +1,79 @@
+"""The lean crawl process: what it does not load or open, what it does not print, and the bulk
+reads it starts with, which must say what the per-source reads say."""
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, write_config
+from store import Store
+
+PAGE = ("<!DOCTYPE html><html><head><title>Acme</title></head><body><main><h1>Acme Privacy</h1>"
+        + "".join(f"<p>Clause {n}: we keep the e-mail address you give us for {n} months to run your"
+                  " account.</p>" for n in range(1, 12))
+        + "</main></body></html>")
+
+# A crawl in a child process (the reactor cannot be restarted), then what it loaded.
+CHILD = """
+import json, sys
+import crawler
+from scheduler import reactor
+from store import Store
+
+sources = json.loads(sys.argv[2])
+with Store(sys.argv[1]) as store:
+    outcomes = reactor.run(lambda: crawler.crawl(sources, store, {"download_delay": 0}))
+loaded = sorted(m for m in ("aiohttp", "tldextract", "numpy", "scrapy.extensions.telnet",
+                            "scrapy.extensions.remote_control", "scrapy.downloadermiddlewares.cookies")
+                if m in sys.modules)
+import numpy  # hidden from sqlite-utils only: whoever needs it later gets it
+print(json.dumps({"outcomes": [o.status for o in outcomes], "loaded": loaded, "numpy": numpy.__name__}))
+"""
+
+
+def test_a_crawl_loads_no_control_port_nor_unused_components(site, tmp_path):
+    url = site.put("privacy.html", PAGE)
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "pw.db"),
+                           json.dumps([{"id": "acme", "url": url, "select": "main"}])],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["outcomes"] == ["new"]
+    # No telnet console, no remote-control server (nor aiohttp, which it runs on), no cookies
+    # middleware (nor tldextract), no numpy through sqlite-utils.
+    assert result["loaded"] == []
+    assert result["numpy"] == "numpy"
+
+
+def test_crawl_prints_one_line_per_source_and_the_summary_only(site, tmp_path, cli):
+    # Scrapy warns, per run, that the redirect middlewares found no Referer middleware (off on
+    # purpose): with LOG_ENABLED off, those warnings must not reach the user's terminal.
+    config = write_config(tmp_path / "config.toml", [{"id": "acme", "url": site.put("p.html", PAGE),
+                                                       "select": "main"}], tmp_path / "pw.db")
+    for expected in ("new", "unchanged"):
+        proc = cli("--config", str(config), "crawl")
+        assert proc.stdout.split() == ["acme", expected]
+        assert proc.stderr.strip().splitlines() == [
+            f"1 sources: {int(expected == 'new')} new, {int(expected == 'unchanged')} unchanged, 0 changed, 0 failed"]
+
+
+def test_bulk_reads_say_what_the_per_source_reads_say(site, tmp_path, cli):
+    pages = {"a": site.put("a.html", PAGE), "b": site.put("b.html", PAGE.replace("Acme", "Bcme")),
+             "gone": f"{site.url}/missing.html"}
+    sources = [{"id": sid, "url": url, "select": "main"} for sid, url in pages.items()]
+    config = write_config(tmp_path / "config.toml", sources, tmp_path / "pw.db")
+    cli("--config", str(config), "crawl")
+    site.edit("a.html", "Clause 3:", "Clause three:")
+    cli("--config", str(config), "crawl")
+    site.edit("a.html", "Clause three:", "Clause 3:")  # back to the first bytes (an older row)
+    cli("--config", str(config), "crawl")
+    with Store(tmp_path / "pw.db") as store:
+        ids = ["a", "b", "gone", "never-crawled"]
+        bulk = store.latest_snapshots(ids)
+        assert bulk == {i: store.latest_snapshot(i) for i in ids}
+        assert bulk["a"]["id"] == store.fetches("a")[-1]["snapshot_id"]  # the page fetched last
+        assert bulk["never-crawled"] is None
+        state = store.fetch_state(ids)
+        assert state["a"]["version_sha256"] == store.current_version("a")["sha256"]
+        assert state["b"]["fetcher"] == "static"
+        assert state["never-crawled"] == {"snapshot_sha256": None, "fetcher": None, "version_sha256": None}
