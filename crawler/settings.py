@@ -98,31 +98,3 @@ def scrapy_settings(crawl: dict) -> dict:
         **LEAN,
     }
 
-
-def import_http_handler() -> None:
-    """Import Scrapy's HTTP download handler, without the 40 ms its import spends naming three
-    deprecated aliases: `scrapy.utils.deprecate.create_deprecated_class` calls `inspect.stack()`
-    (source lines of every frame, and a scan of every loaded module) only to set the aliases'
-    `__module__`. For that import, `inspect` in that module gets a stand-in that finds the
-    caller's module from its frame directly. Same result; restored right after."""
-    import sys
-    import types
-
-    if "scrapy.core.downloader.handlers.http11" in sys.modules:
-        return
-    from scrapy.utils import deprecate
-
-    real = getattr(deprecate, "inspect", None)
-    if real is None:  # a Scrapy that no longer works this way: import it as it comes
-        import scrapy.core.downloader.handlers.http11  # noqa: F401
-        return
-    deprecate.inspect = types.SimpleNamespace(
-        isclass=real.isclass,
-        # stack()[1] is create_deprecated_class's caller, as with the real one.
-        stack=lambda: [None, (sys._getframe(2),)],
-        getmodule=lambda frame: sys.modules.get(frame.f_globals.get("__name__")),
-    )
-    try:
-        import scrapy.core.downloader.handlers.http11  # noqa: F401
-    finally:
-        deprecate.inspect = real

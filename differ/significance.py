@@ -9,6 +9,7 @@
 
 import functools
 import re
+from typing import NamedTuple
 
 from .normalize import cosmetic_key, strip_numbering
 from . import lexicon
@@ -69,27 +70,53 @@ def _names_data_or_practice(words: list[str]) -> bool:
 # `Weak`) category rule of the tagger, as one pattern. One search instead of the tagger's ~400
 # keeps long edited policies fast; a fragment is a couple of words, where the tagger's
 # weak-rule pairing does not apply anyway.
-_RULES = [
-    *(p for rules in lexicon.DATA_TYPE_RULES.values() for p in rules),
-    *(p for category, rules in lexicon.CATEGORY_RULES.items() if category != "other"
-      for p in rules if not isinstance(p, lexicon.Weak)),
-]
-_MEANINGFUL = re.compile("|".join(f"(?:{pattern})" for pattern in _RULES), re.IGNORECASE)
+def _rules() -> list[str]:
+    return [
+        *(p for rules in lexicon.DATA_TYPE_RULES.values() for p in rules),
+        *(p for category, rules in lexicon.CATEGORY_RULES.items() if category != "other"
+          for p in rules if not isinstance(p, lexicon.Weak)),
+    ]
+
+
+class _Matcher(NamedTuple):
+    meaningful: re.Pattern  # all the rules
+    index: dict[str, list[str]]  # the rules' required strings (lower case) by their first 3 letters
+    unindexed: list[str]  # the rules that have no such strings
+    unindexed_pattern: re.Pattern | None
+
+
+@functools.cache  # built on first use: a crawl whose pages did not change never needs it (30 ms)
+def _matcher() -> _Matcher:
+    index: dict[str, list[str]] = {}
+    unindexed = []
+    for pattern in _rules():
+        strings = _required_literals(pattern)
+        if strings is None:
+            unindexed.append(pattern)
+        else:
+            for string in sorted({s.lower() for s in strings}):
+                index.setdefault(string[:3], []).append(string)
+    return _Matcher(_combined(_rules()), index, unindexed, _combined(unindexed) if unindexed else None)
+
+
+def _combined(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)  # the same few words recur across the clauses of one edit
 def _fragment_is_meaningful(fragment: str) -> bool:
+    matcher = _matcher()
     if fragment.isascii() and "_" not in fragment:
         # Words joined by spaces: `normal_text` would return them as they are. Most fragments
         # contain none of the words a rule needs; a set lookup says so ~40× faster than the
         # combined pattern (a search of ~180 alternatives at every position).
         text, lowered = fragment, fragment.lower()
-        if not any(string in lowered
-                   for k in range(len(lowered) - 2) for string in _INDEX.get(lowered[k:k + 3], ())):
-            return bool(_UNINDEXED and _UNINDEXED.search(text))
+        if not any(string in lowered for k in range(len(lowered) - 2)
+                   for string in matcher.index.get(lowered[k:k + 3], ())):
+            return bool(matcher.unindexed_pattern and matcher.unindexed_pattern.search(text))
     else:
         text = normal_text(fragment)
-    return bool(_MEANINGFUL.search(text))
+    return bool(matcher.meaningful.search(text))
 
 
 def _required_literals(pattern: str) -> set[str] | None:
@@ -128,20 +155,6 @@ def _required_literals(pattern: str) -> set[str] | None:
         return min(usable, key=len) if usable else None
 
     return best(options(parsed))
-
-
-# The rules' required strings (lower case) by their first three letters, and the rules that
-# have none.
-_INDEX: dict[str, list[str]] = {}
-_unindexed = []
-for _pattern in _RULES:
-    _strings = _required_literals(_pattern)
-    if _strings is None:
-        _unindexed.append(_pattern)
-    else:
-        for _string in sorted({s.lower() for s in _strings}):
-            _INDEX.setdefault(_string[:3], []).append(_string)
-_UNINDEXED = re.compile("|".join(f"(?:{p})" for p in _unindexed), re.IGNORECASE) if _unindexed else None
 
 
 def clause_significance(text: str) -> str:
