@@ -29,7 +29,11 @@ class Weak(str):
 
 CATEGORY_RULES: dict[str, list[str]] = {
     "first-party-collection": [
-        r"\b(?:we|us|our (?:app|services?|website|site))\b(?: \w+){0,3} (?:collect|collects|gather|obtain|receive|record|log|process|processes)\b",
+        r"\b(?:we|us|our (?:\w+ )?(?:apps?|services?|websites?|sites?|games?|servers|systems|software))\b(?: \w+){0,3} (?:collect|collects|gather|obtain|receive|record|log|process|processes)\b",
+        # Asking for data is collecting it: "we will ask for your credit card number".
+        r"\bwe\b(?: \w+){0,2} (?:ask|asks|request|requests|require|requires)\b(?: \w+){0,2} (?:you (?:to (?:provide|enter|give|submit)|for)|for your|your)\b|\b(?:information|data|details) (?:that )?(?:we (?:request|require|ask for)|requested)\b",
+        # Using contact details to reach the user is a use of them: "we may send you e-mails".
+        r"\b(?:we|us)\b(?: \w+){0,3} (?:send|e-?mail|contact|call|text) you\b(?! (?:a copy|the (?:requested|information)))",
         r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b",
         r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b",
@@ -53,13 +57,16 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:enables?|allows?|helps?) (?:us|\w+) to (?:provide|improve|personali[sz]e|offer|send|show|tailor)\b",
     ],
     "third-party-sharing": [
-        r"(?<!which you )(?<!that you )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data )?with us)(?! content)",
+        r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data )?with us)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)",
         r"\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
-        r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b",
+        # A shop's "sale of the year" or a travel site's car rental is not a sale of data: the verb
+        # counts when data (or a pronoun for it) follows, alone it is weak.
+        r"\b(?:sell|sells|sold|selling|rent|rents|rented|renting|lease|leases|trade|trades|traded|trading|sale|sales)\b(?:,? (?:or |and )?(?:sell|rent|lease|trade|share|disclose|give|transfer)\w*)*(?: [\w'’/-]+){0,4} (?:information|data|lists?|e-?mail address(?:es)?|names|it|them)\b|\b(?:do|does|will|shall|would) (?:not|never) (?:\w+ )?(?:sell|rent|trade)\b|\bsale of (?:your |personal |customer |consumer )*(?:information|data)\b|\b(?:information|data) (?:sales?|selling)\b",
+        Weak(r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b"),
         # Not a transfer abroad ("transferred outside the EU": specific-audiences) nor a
         # portability copy "transferred to another provider" at your request.
-        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to (?:another provider|other countries|countries|a third country|the united states)))|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
+        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:funds|money|payments?|balances?|points|credits)\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
         r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access)\b",
         Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition)\b"),
@@ -67,7 +74,11 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:targeted|interest-based|personali[sz]ed|behaviou?ral) (?:advertising|ads)\b|\bsocial media (?:platforms|networks|sites)\b|\bad(?:vertising)? networks\b"),
         r"\b(?:our|with|to|by|the|trusted|external|third[- ]party) (?:\w+ )?(?:service providers?|sub-?contractors?|sub-?processors?|data processors|vendors|affiliates|advertising partners|business partners|marketing partners)\b",
         # Other users and the public are third parties in OPP-115: a profile visible to others.
-        r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! sources)|accessible)\b",
+        r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! (?:sources|databases|records))|accessible)\b",
+        # Handing data to named kinds of recipients in other words than "share" or "disclose".
+        r"\b(?:provide|provides|provided|give|gives|given|furnish\w*|forward\w*|made available|supplied|passed)\b(?: [\w'’]+){0,6} to (?:(?:our|other|third|these|those|such|the|a|an|selected|trusted|carefully|certain|unaffiliated|nonaffiliated) )+(?:[\w-]+ ){0,2}(?:partners?|compan(?:y|ies)|advertisers|sponsors?|merchants?|vendors|third parties|organi[sz]ations|businesses|entit(?:y|ies)|affiliates|marketers)\b",
+        # Social plug-ins and log-in with a social network: that network collects or receives data.
+        r"\bsocial (?:media |network(?:ing)? )?(?:features|plug-?ins?|widgets|buttons|sharing (?:features|tools|buttons))\b|\b(?:like|share|tweet|follow) buttons?\b|\b(?:connect|connects|connected|connecting|link|links|linked|linking|log ?in|logging in|sign ?in|signing in)\b(?: [\w'’]+){0,4} (?:with|to|through|via|using) (?:your )?(?:facebook|twitter|google|linkedin|instagram|apple|amazon)\b",
         r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b",
         r"\b(?:strictly private|only implicate)\b",
         # OPP-115 labels a third party's own practices, legal disclosures, business transfers
@@ -80,7 +91,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bgoogle analytics\b|\bthird[- ]party (?:cookies|pixels|tracking|analytics|advertis\w+|ad servers?)\b|\bad(?:vertising)? (?:networks|servers)\b(?: \w+){0,4} (?:use|collect|place|set|serve)\b",
     ],
     "user-choice": [
-        r"\bopt(?:-| )?(?:out|in)\b",
+        r"\bopt(?:s|ed|ing)?(?:-| )?(?:out|in)\b",
+        r"\b(?:is|are|be) (?:entirely |completely |strictly |always )?(?:voluntary|optional)\b|\bunless you (?:have )?(?:authori[sz]e|consent|agree|allow|permit|opt|ask|tell|request)\w*\b|\b(?:right|option|choice) to (?:limit|opt|object|restrict|refuse|decline|withdraw|stop)\b",
         r"\bunsubscribe\b",
         r"\b(?:withdraw|revoke|give|refuse|deny)(?: \w+){0,2} consent\b",
         r"\b(?:with|without) your (?:prior |explicit |express )?(?:consent|permission)\b",
@@ -171,13 +183,13 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:the|your) (?:united states|country|EEA|EU)\b|\binternational (?:transfers?|users)\b",
     ],
     "other": [
-        r"\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice) (?:describes|explains|applies|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b",
+        r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:(?:only|also|does not|doesn't|do not) )?(?:describes|explains|applies|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b",
         r"\b(?:contact us|get in touch|reach us)\b|\bquestions(?: \w+){0,3} (?:about|regarding|concerning)\b",
         r"\b(?:data protection officer|DPO|controller)\b",
         r"\b(?:welcome to|thank you for)\b|\bplease (?:read|review)\b",
         r"\b(?:means|refers to|shall mean)\b|\bdefinitions?\b|\bhereinafter\b",
         r"\blinks? to (?:other |third[- ]party )?(?:websites|sites|services)\b|\blinked (?:websites|sites)\b|\bnot responsible for\b",
-        r"\b(?:terms of (?:use|service)|table of contents)\b",
+        r"\b(?:terms of (?:use|service)|table of contents)\b|\b(?:you )?(?:agree|consent) to (?:the terms of )?(?:this|our) (?:privacy )?(?:policy|statement)\b|\bgoverned by the laws?\b|\b(?:TRUSTe|privacy seal|Better Business Bureau|BBB)\b|\btoll[- ]free\b|\b1-8\d\d-\d{3}-\d{4}\b|\(\d{3}\) \d{3}-\d{4}",
         r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:street|strasse|str\.|suite|p\.?o\.? box)\b",
         r"\b(?:lodge|make|file|submit) a complaint\b|\bsupervisory authorit(?:y|ies)\b|\bgoverning law\b",
     ],
@@ -186,16 +198,16 @@ CATEGORY_RULES: dict[str, list[str]] = {
 # Section headings that say which practice the clauses under them describe: a list item
 # "Financial information: your bank account number" under "What we collect" is collection.
 SECTION_RULES: dict[str, str] = {
-    "first-party-collection": r"\b(?:collect|information we|data we|how we use|use of (?:your )?(?:personal )?(?:information|data)|purposes?)\b",
+    "first-party-collection": r"\b(?:collect|information we|data we|how we use|use of (?:your )?(?:personal )?(?:information|data)|purposes?|cookies|log files|automatically)\b",
     "third-party-sharing": r"\b(?:shar(?:e|ing)|disclos\w+|third[- ]part(?:y|ies)|transfers?)\b",
-    "user-choice": r"\b(?:choices?|opt[- ]?out|consent|preferences)\b",
-    "user-access": r"\b(?:your rights|access(?:ing)? (?:and|your)|rights? to access|correct\w*|delet\w+ your)\b",
+    "user-choice": r"\b(?:choices?|opt[- ]?(?:out|in)|consent|preferences|unsubscrib\w+)\b",
+    "user-access": r"\b(?:your rights|access(?:ing)? (?:and|your|to your)|rights? to access|correct\w*|delet\w+ your|(?:updat|review|edit)\w* your)\b",
     "data-retention": r"\b(?:retention|retain|how long)\b",
-    "data-security": r"\bsecurity\b",
-    "policy-change": r"\b(?:changes to|updates to|amendments?)\b",
+    "data-security": r"\bsecurity\b(?! number)|\b(?:protect\w*|safeguard\w*) (?:of )?(?:your )?(?:personal )?(?:information|data)\b",
+    "policy-change": r"\b(?:changes to|updates to|amendments?|changes in)\b",
     "do-not-track": r"\bdo[- ]not[- ]track\b",
     "specific-audiences": r"\b(?:children|minors|california|european|international|residents)\b",
-    "other": r"\b(?:contact us|introduction|definitions|about us|who we are)\b",
+    "other": r"\b(?:contact us|contact information|introduction|definitions|about us|who we are|how to contact|questions)\b",
 }
 
 DATA_TYPE_RULES: dict[str, list[str]] = {

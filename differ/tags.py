@@ -85,6 +85,12 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         if strong or len(hits) >= 2:
             categories.append(category)
             evidence.extend(Evidence(category, "category", phrase) for _, phrase in (strong or hits)[:3])
+    if _is_heading(clause) and (named := [(c, m) for c, p in lexicon.SECTION_RULES.items()
+                                          if (m := _compiled(p).search(clause))]):
+        # A heading alone ("Your Choices", "Contact Us", "Security") is a short segment of its
+        # own: it is about the practice it names, whatever its words mean in a sentence.
+        categories = [c for c, _ in named]
+        evidence = [Evidence(c, "category", m.group(0)) for c, m in named]
     if "do-not-track" in categories:
         # OPP-115 gives a Do-Not-Track paragraph that category (and its audience) alone: its
         # "browser settings", "we receive" and "collection" describe the signal, not a practice.
@@ -127,6 +133,11 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     order = {c: i for i, c in enumerate(lexicon.CATEGORIES)}
     return Tags(tuple(sorted(categories, key=order.__getitem__)), tuple(data_types), bool(negations),
                 tuple(evidence))
+
+
+def _is_heading(clause: str) -> bool:
+    """A title rather than a sentence: a few words, no closing punctuation."""
+    return len(clause) <= 60 and clause.count(" ") < 8 and not clause.endswith((".", ";", ",", "!", "?"))
 
 
 def _strong_other(clause: str) -> bool:
