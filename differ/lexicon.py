@@ -31,10 +31,14 @@ CATEGORY_RULES: dict[str, list[str]] = {
     "first-party-collection": [
         r"\b(?:we|us|our (?:\w+ )?(?:apps?|services?|websites?|sites?|games?|servers|systems|software))\b(?: \w+){0,3} (?:collect|collects|gather|obtain|receive|record|log|process|processes)\b",
         # Asking for data is collecting it: "we will ask for your credit card number".
-        r"\bwe\b(?: \w+){0,2} (?:ask|asks|request|requests|require|requires)\b(?: \w+){0,2} (?:you (?:to (?:provide|enter|give|submit)|for)|for your|your)\b|\b(?:information|data|details) (?:that )?(?:we (?:request|require|ask for)|requested)\b",
+        r"\bwe\b(?! (?:will |would |do |shall )?(?:never|not)\b)(?: \w+){0,2} (?:ask|asks|request|requests|require|requires)\b(?: \w+){0,2} (?:you (?:to (?:provide|enter|give|submit)|for)|for your|your)\b|\b(?:information|data|details) (?:that )?(?:we (?:request|require|ask for)|requested)\b",
         # Using contact details to reach the user is a use of them: "we may send you e-mails".
         r"\b(?:we|us)\b(?: \w+){0,3} (?:send|e-?mail|contact|call|text) you\b(?! (?:a copy|the (?:requested|information)))",
-        r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b",
+        # The bare verb is weak: "third-party ad networks may collect", "this policy does not apply
+        # to information collected offline", "the collection, use and retention" name someone
+        # else's collection, or none. Ours: "we collect" above, or collected from/by/when.
+        Weak(r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b"),
+        r"\b(?:collected|gathered|obtained|received) (?:by us|from (?:you|users|visitors|customers|our)|through (?:our|the|your|this)|via (?:our|the|this)|on (?:our|this)|when you|automatically|at the time|in connection with|during)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b",
         r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b",
         # Weak: "opt out of a use of your data", "withdraw consent to the processing of your
@@ -119,6 +123,10 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:request|receive|obtain|ask for)(?: \w+){0,3} (?:a copy|access|deletion|erasure|correction|rectification)\b",
         r"\bright(?:s)? (?:to|of) (?:access|know|rectif\w*|erasure|deletion|delete|correct\w*|portability|data portability|be forgotten)\b",
         r"\b(?:data )?portability\b",
+        # The user (or a parent) as the one who reviews, edits or deletes: "you can review and
+        # update", "Parents can review, delete …", "Members may change …".
+        r"\b(?:you|users|members|customers|parents?|guardians?|account holders)\b(?: \w+){0,2} (?:can|may|are able to|have the (?:right|ability) to)(?: (?:also|easily|always|at any time))? (?:\w+,? (?:or |and )?){0,2}(?:access|review|correct|update|edit|delete|remove|modify|change|view)\b(?! (?:our|the) (?:site|website|services?|app)\b)",
+        r"\b(?:remove|delete|edit)\b(?: \w+){0,3} (?:reviews?|posts?|comments?|content|photos?|submissions?)(?: \w+){0,2} (?:you|you've) (?:have )?(?:posted|submitted|uploaded|shared)\b",
         r"\bright to (?:request|obtain)\b",
         Weak(r"\bverify your identity\b"),
         r"\ba copy of (?:the |your |all )?(?:\w+ )?(?:data|information)\b|\bsend me my data\b",
@@ -136,6 +144,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|destroy(?:s|ed)?)\b(?: \w+){0,6} (?:after|within|once|when (?:it is|they are|the information is) no longer)\b",
         Weak(r"\b(?:\d+|one|two|three|six|twelve) (?:days|months|years)\b"),
         r"\bno longer (?:necessary|needed|required)\b",
+        # Not keeping is a retention practice too ("we do not store full card numbers"), and so
+        # are copies that outlive a deletion.
+        r"\b(?:not|never) (?:\w+ )?(?:store|stores|stored|keep|keeps|kept|retain|retained|save|saved|hold)\b|\b(?:backup|back-up|residual|archived?) (?:copies|copy|tapes|systems|media|files)\b|\bremain (?:in|on) (?:our )?(?:backups?|archives?|records|systems|servers)\b|\b(?:purged?|purging)\b",
         r"\b(?:storage|retention|limitation) (?:period|limitation)\b",
         Weak(r"\b(?:store|stores|stored|keep|kept)\b"),
     ],
@@ -146,6 +157,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bprevent (?:\w+ ){0,3}(?:unauthori[sz]ed|other users from) access\w*\b|\b(?:log|sign) out\b",
         r"\bencrypt(?:s|ed|ion)?\b|\b(?:ssl|tls)\b",
         r"\bsafeguards?\b|\bfirewalls?\b",
+        # Banks' and shops' fraud advice: "we will never ask for your PIN in an e-mail".
+        r"\bphishing\b|\bidentity theft\b|\b(?:never|not) (?:\w+ )?(?:ask|request|contact you)(?: \w+){0,3} (?:for )?your (?:\w+ )?(?:password|PIN|account number|card number|security code)\b|\bprotect (?:you|yourself|your accounts?|our customers) (?:against|from) (?:fraud|unauthori[sz]ed)\b",
         r"\bprotect(?:s|ed|ing|ion)? (?:(?:the )?(?:confidentiality|security|integrity) of |against )?" + _DATA,
         r"\bunauthori[sz]ed (?:access|use|disclosure)\b",
         r"\b(?:data )?breach(?:es)?\b",
