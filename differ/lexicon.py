@@ -61,7 +61,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:enables?|allows?|helps?) (?:us|\w+) to (?:provide|improve|personali[sz]e|offer|send|show|tailor)\b",
     ],
     "third-party-sharing": [
-        r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data )?with us)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)",
+        r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|our (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)",
         r"\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
         # A shop's "sale of the year" or a travel site's car rental is not a sale of data: the verb
@@ -88,7 +88,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # OPP-115 labels a third party's own practices, legal disclosures, business transfers
         # and posting in public areas as third-party-sharing.
         r"\b(?:their own|third[- ]part(?:y|ies)'?s?|(?:these|such|those) (?:third parties|services|companies)'?) privacy (?:polic(?:y|ies)|rules|practices|notices?|statements?)\b",
-        r"\bsubpoenas?\b|\bcourt orders?\b|\blegal process(?:es)?\b|\blawful requests?\b",
+        r"\bpublish\w*\b(?: \w+){0,3} (?:aggregated?|anonymi[sz]ed|de-identified|statistics|statistical)\b|\bsubpoenas?\b|\bcourt orders?\b|\blegal process(?:es)?\b|\blawful requests?\b",
         r"\bbankruptcy\b|\b(?:acquired by|merged with)\b|\bsale of (?:all|substantially all|some|part|a portion)(?: or \w+)? of (?:our|its|the)(?: \w+)? (?:assets|business|stock)\b",
         r"\b(?:release|releases|released|releasing|reveal|reveals)\b(?: \w+){0,3} (?:information|data)\b",
         r"\b(?:message boards?|chat rooms?|bulletin boards?|public (?:forums?|areas?|profiles?))\b|\b(?:seen|viewed|read|accessed|collected|used) by (?:others|other (?:users|members|people|visitors)|anyone|the public|third parties)\b",
@@ -96,6 +96,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
     ],
     "user-choice": [
         r"\bopt(?:s|ed|ing)?(?:-| )?(?:out|in)\b",
+        r"\bcan be (?:turned|switched) off\b|\bcan be (?:disabled|deactivated|blocked|refused|declined)\b|\b(?:e-?mail|communications?|marketing|privacy|cookie|ad|advertising|mailing) (?:preferences|options)\b",
         r"\b(?:is|are|be) (?:entirely |completely |strictly |always )?(?:voluntary|optional)\b|\bunless you (?:have )?(?:authori[sz]e|consent|agree|allow|permit|opt|ask|tell|request)\w*\b|\b(?:right|option|choice) to (?:limit|opt|object|restrict|refuse|decline|withdraw|stop)\b",
         r"\bunsubscribe\b",
         r"\b(?:withdraw|revoke|give|refuse|deny)(?: \w+){0,2} consent\b",
@@ -154,7 +155,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\bsecur(?:e|ed|ely|ity)\b"),
         r"\bsecurity (?:measures|practices|procedures|standards|controls|safeguards|technolog\w+|breach\w*|incidents?|of (?:your|the|its|our) (?:\w+ )?(?:information|data))\b|\bsecurely\b|\bsecure (?:servers?|socket|environment|storage|connections?|facilities|systems?)\b|\bindustry[- ]standard\b",
         r"\b(?:keep|kept|maintain|ensure|guarantee|warrant|protect)\b(?: \w+){0,4} (?:secure\b(?! authentication| log-?in| sign-?in)|security of|safety of)|\bcannot (?:guarantee|ensure|warrant)\b",
-        r"\bprevent (?:\w+ ){0,3}(?:unauthori[sz]ed|other users from) access\w*\b|\b(?:log|sign) out\b",
+        r"\bprevent (?:\w+ ){0,3}(?:unauthori[sz]ed|other users from) access\w*\b|\b(?:log|sign) (?:out|off)\b|\blocked (?:facilities|cabinets|file cabinets|rooms|offices)\b",
         r"\bencrypt(?:s|ed|ion)?\b|\b(?:ssl|tls)\b",
         r"\bsafeguards?\b|\bfirewalls?\b",
         # Banks' and shops' fraud advice: "we will never ask for your PIN in an e-mail".
@@ -192,7 +193,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:residents?|consumers|users|citizens) (?:of|in|from|located in|outside)\b"),
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
         r"\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee|VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
-        r"\b(?:1[0-9]|2[01]) years? (?:of age|old)\b|\bage of (?:majority|consent|digital consent)\b|\b(?:Australia|Japan|Korea|China|India|Singapore|Mexico|Argentina|Israel|South Africa|New Zealand|Hong Kong|Quebec)\b",
+        r"\b(?:1[0-9]|2[01]) years? (?:of age|old)\b|\b(?:younger|older) than (?:1[0-9]|2[01])\b|\bage of (?:majority|consent|digital consent)\b|\b(?:Australia|Japan|Korea|China|India|Singapore|Mexico|Argentina|Israel|South Africa|New Zealand|Hong Kong|Quebec)\b",
         r"\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:the|your) (?:united states|country|EEA|EU)\b|\binternational (?:transfers?|users)\b",
     ],
     "other": [
@@ -217,7 +218,7 @@ SECTION_RULES: dict[str, str] = {
     "user-access": r"\b(?:your rights|access(?:ing)? (?:and|your|to your)|rights? to access|correct\w*|delet\w+ your|(?:updat|review|edit)\w* your)\b",
     "data-retention": r"\b(?:retention|retain|how long)\b",
     "data-security": r"\bsecurity\b(?! number)|\b(?:protect\w*|safeguard\w*) (?:of )?(?:your )?(?:personal )?(?:information|data)\b",
-    "policy-change": r"\b(?:changes to|updates to|amendments?|changes in)\b",
+    "policy-change": r"\b(?:changes to|updates to|amendments?|changes in|notice of changes|polic(?:y|ies) (?:changes|updates))\b",
     "do-not-track": r"\bdo[- ]not[- ]track\b",
     "specific-audiences": r"\b(?:children|minors|california|european|international|residents)\b",
     "other": r"\b(?:contact us|contact information|introduction|definitions|about us|who we are|how to contact|questions)\b",
