@@ -33,6 +33,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Asking for data is collecting it: "we will ask for your credit card number".
         r"\bwe\b(?! (?:will |would |do |shall )?(?:never|not)\b)(?: \w+){0,2} (?:ask|asks|request|requests|require|requires)\b(?: \w+){0,2} (?:you (?:to (?:provide|enter|give|submit)|for)|for your|your)\b|\b(?:information|data|details) (?:that )?(?:we (?:request|require|ask for)|requested)\b",
         # Using contact details to reach the user is a use of them: "we may send you e-mails".
+        r"\b(?:we|us)\b(?: \w+){0,3} (?:send|e-?mail)\w* (?:you )?(?:\w+ )?(?:promotional|marketing|newsletters?|e-?mails|offers|updates|notifications|messages|communications|alerts|catalogs?|mailings)\b",
         r"\b(?:we|us)\b(?: \w+){0,3} (?:send|e-?mail|contact|call|text) you\b(?! (?:a copy|the (?:requested|information)))",
         # The bare verb is weak: "third-party ad networks may collect", "this policy does not apply
         # to information collected offline", "the collection, use and retention" name someone
@@ -165,7 +166,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:data )?breach(?:es)?\b",
         r"\b(?:technical|organi[sz]ational|physical|administrative|appropriate|reasonable) (?:and \w+ )?(?:measures|safeguards|controls|precautions)\b",
         Weak(r"\baccess controls?\b|\bpasswords?\b"),
-        r"\b(?:limit|limits|restrict|restricts)(?: \w+){0,2} access\b(?: \w+){0,5} to (?:employees|those|authori[sz]ed|personnel|staff|people)\b|\bneed to know\b|\bauthori[sz]ed (?:employees|personnel|staff)\b",
+        r"\b(?:limit|limits|limiting|limited|restrict|restricts|restricting|restricted)(?: \w+){0,2} access\b(?: \w+){0,5} to (?:employees|those|authori[sz]ed|personnel|staff|people)\b|\bneed to know\b|\bauthori[sz]ed (?:employees|personnel|staff)\b",
         r"\b(?:loss|theft|misuse|alteration|destruction)(?:,| and| or)(?: or| and)? (?:misuse|unauthori[sz]ed|alteration|destruction|theft|loss)\b",
         r"\b(?:reasonable|appropriate|necessary) (?:\w+ )?(?:steps|efforts|precautions)(?: \w+){0,3} to (?:protect|secure|safeguard)\b|\b(?:password|credentials)(?: \w+){0,3} (?:confidential|secret)\b|\bpassword[- ]protected\b|\b(?:two|2|multi)[- ](?:factor|step) (?:authentication|verification)\b",
         r"\bno (?:method|transmission|system|website|app|application|service|data transmission|internet)\b(?: \w+){0,8} (?:100%|completely|perfectly|fully|guarantee) secur\w*\b",
@@ -212,12 +213,12 @@ CATEGORY_RULES: dict[str, list[str]] = {
 # Section headings that say which practice the clauses under them describe: a list item
 # "Financial information: your bank account number" under "What we collect" is collection.
 SECTION_RULES: dict[str, str] = {
-    "first-party-collection": r"\b(?:collect|information we|data we|how we use|use of (?:your )?(?:personal )?(?:information|data)|purposes?|cookies|log files|automatically)\b",
-    "third-party-sharing": r"\b(?:shar(?:e|ing)|disclos\w+|third[- ]part(?:y|ies)|transfers?)\b",
+    "first-party-collection": r"\b(?:collect\w*|information (?:we|use)|data we|how we use|use of (?:your )?(?:personal )?(?:information|data)|purposes?|cookies|log files|automatically)\b",
+    "third-party-sharing": r"\b(?:shar(?:e|ing)|disclos\w+|third[- ]part(?:y|ies)|transfers?|advertis(?:ing|ers)|analytics)\b",
     "user-choice": r"\b(?:choices?|opt[- ]?(?:out|in)|consent|preferences|unsubscrib\w+)\b",
     "user-access": r"\b(?:your rights|access(?:ing)? (?:and|your|to your)|rights? to access|correct\w*|delet\w+ your|(?:updat|review|edit)\w* your)\b",
     "data-retention": r"\b(?:retention|retain|how long)\b",
-    "data-security": r"\bsecurity\b(?! number)|\b(?:protect\w*|safeguard\w*) (?:of )?(?:your )?(?:personal )?(?:information|data)\b",
+    "data-security": r"\bsecurity\b(?! number)|\b(?:data|information|number) protection\b(?! officer| authorit| rights| laws?| act| regulation)|\b(?:protect\w*|safeguard\w*) (?:of )?(?:your )?(?:personal )?(?:information|data)\b",
     "policy-change": r"\b(?:changes to|updates to|amendments?|changes in|notice of changes|polic(?:y|ies) (?:changes|updates))\b",
     "do-not-track": r"\bdo[- ]not[- ]track\b",
     "specific-audiences": r"\b(?:children|minors|california|european|international|residents)\b",
