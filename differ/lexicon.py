@@ -210,6 +210,10 @@ CATEGORY_RULES: dict[str, list[str]] = {
     ],
 }
 
+# Categories whose clauses name purposes of their own ("kept as long as necessary for the
+# purposes"): with one of them, first-party-collection needs a strong rule.
+PURPOSE_OF_OTHER = ("data-retention", "data-security", "policy-change", "user-access", "specific-audiences")
+
 # Section headings that say which practice the clauses under them describe: a list item
 # "Financial information: your bank account number" under "What we collect" is collection.
 SECTION_RULES: dict[str, str] = {

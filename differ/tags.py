@@ -79,12 +79,20 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     clause = normal_text(text)
     evidence: list[Evidence] = []
     categories = []
+    weak_only = set()
     for category in lexicon.CATEGORIES:
         hits = _first(lexicon.CATEGORY_RULES[category], clause)
         strong = [h for h in hits if not isinstance(h[0], lexicon.Weak)]
         if strong or len(hits) >= 2:
             categories.append(category)
             evidence.extend(Evidence(category, "category", phrase) for _, phrase in (strong or hits)[:3])
+            if not strong:
+                weak_only.add(category)
+    if "first-party-collection" in weak_only and any(c in categories for c in lexicon.PURPOSE_OF_OTHER):
+        # "as long as necessary to fulfil the purposes", "to protect … we use encryption": purpose
+        # words alone serve the retention, security, … practice the clause is about.
+        categories.remove("first-party-collection")
+        evidence = [e for e in evidence if e.tag != "first-party-collection"]
     if _is_heading(clause) and (named := [(c, m) for c, p in lexicon.SECTION_RULES.items()
                                           if (m := _compiled(p).search(clause))]):
         # A heading alone ("Your Choices", "Contact Us", "Security") is a short segment of its
