@@ -62,8 +62,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:enables?|allows?|helps?) (?:us|\w+) to (?:provide|improve|personali[sz]e|offer|send|show|tailor)\b",
     ],
     "third-party-sharing": [
-        r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|our (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)",
-        r"\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)",
+        r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|our (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
+        # Not a disclosure to the user ("the right to request we disclose to you the categories").
+        r"\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
         # A shop's "sale of the year" or a travel site's car rental is not a sale of data: the verb
         # counts when data (or a pronoun for it) follows, alone it is weak.
@@ -88,7 +89,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:strictly private|only implicate)\b",
         # OPP-115 labels a third party's own practices, legal disclosures, business transfers
         # and posting in public areas as third-party-sharing.
-        r"\b(?:their own|third[- ]part(?:y|ies)'?s?|(?:these|such|those) (?:third parties|services|companies)'?) privacy (?:polic(?:y|ies)|rules|practices|notices?|statements?)\b",
+        r"\b(?:set|placed|served|stored|hosted|processed|used) (?:\w+ ){0,3}by (?:\w+ )?third[- ]part(?:y|ies)\b(?! (?:websites|sites))",
+        r"\b(?!(?:company|website|site|app|service|platform|group)['’]s)\w+['’]s privacy (?:polic(?:y|ies)|notice|statement)\b|\b(?:their own|third[- ]part(?:y|ies)'?s?|(?:these|such|those) (?:third parties|services|companies)'?) privacy (?:polic(?:y|ies)|rules|practices|notices?|statements?)\b",
         r"\bpublish\w*\b(?: \w+){0,3} (?:aggregated?|anonymi[sz]ed|de-identified|statistics|statistical)\b|\bsubpoenas?\b|\bcourt orders?\b|\blegal process(?:es)?\b|\blawful requests?\b",
         r"\bbankruptcy\b|\b(?:acquired by|merged with)\b|\bsale of (?:all|substantially all|some|part|a portion)(?: or \w+)? of (?:our|its|the)(?: \w+)? (?:assets|business|stock)\b",
         r"\b(?:release|releases|released|releasing|reveal|reveals)\b(?: \w+){0,3} (?:information|data)\b",
