@@ -365,4 +365,6 @@ PURPOSES = {
 ADDRESS = r"[\w.+-]+@[\w-]+\.[\w.]+|\baddress ?:|\b(?:floor|street|road|avenue|rue|quay|suite)\b|\b\d{4,5} [A-Z][a-z]+\b"
 
 # Introductions and contact details: `other` even when they name practices in passing.
-STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 1, 3)]
+# "Contact us" inside a paragraph about a practice ("to opt out, contact us") is how to exercise
+# it, not contact details: only questions about the policy stay `other` beside a practice.
+STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 3)] + [r"\bquestions(?: \w+){0,3} (?:about|regarding|concerning) (?:this|our|the) (?:privacy )?(?:policy|statement|notice|privacy practices)\b"]
