@@ -23,6 +23,11 @@ DATA_TYPES = (
 _DATA = r"(?:personal |your |such |this |the |any |some |certain |user |customer )*(?:information|data|info|details)"
 _PI = r"(?:personal |your |such |this |the |any |certain |users?'? )*(?:information|data)"
 
+# The bare verb of collection: weak as a rule (see below), still a word that makes an edit
+# substantive (differ/significance.py).
+COLLECT_VERB = r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b"
+
+
 class Weak(str):
     """A pattern too common to assign a category alone: it needs another rule of that category."""
 
@@ -38,7 +43,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # The bare verb is weak: "third-party ad networks may collect", "this policy does not apply
         # to information collected offline", "the collection, use and retention" name someone
         # else's collection, or none. Ours: "we collect" above, or collected from/by/when.
-        Weak(r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b"),
+        Weak(COLLECT_VERB),
         r"\b(?:collected|gathered|obtained|received) (?:by us|from (?:you|users|visitors|customers|our)|through (?:our|the|your|this)|via (?:our|the|this)|on (?:our|this)|when you|automatically|at the time|in connection with|during)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b",
         r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b",

@@ -52,13 +52,14 @@ def _names_data_or_practice(words: list[str]) -> bool:
 
 
 # Words that name a kind of data or a data practice: any data-type rule, or a strong (not
-# `Weak`) category rule of the tagger, as one pattern. One search instead of the tagger's ~400
+# `Weak`) category rule of the tagger, and the bare verb of collection, as one pattern. One search instead of the tagger's ~400
 # keeps long edited policies fast; a fragment is a couple of words, where the tagger's
 # weak-rule pairing does not apply anyway.
 _MEANINGFUL = re.compile("|".join(
     f"(?:{pattern})"
     for pattern in [
         *(p for rules in lexicon.DATA_TYPE_RULES.values() for p in rules),
+        lexicon.COLLECT_VERB,
         *(p for category, rules in lexicon.CATEGORY_RULES.items() if category != "other"
           for p in rules if not isinstance(p, lexicon.Weak)),
     ]
