@@ -34,30 +34,37 @@ class Weak(str):
 
 CATEGORY_RULES: dict[str, list[str]] = {
     "first-party-collection": [
-        r"\b(?:we|us|our (?:\w+ )?(?:apps?|services?|websites?|sites?|games?|servers|systems|software))\b(?: \w+){0,3} (?:collect|collects|gather|obtain|receive|record|log|process|processes)\b",
+        r"\b(?:we|us|our (?:\w+ )?(?:apps?|services?|websites?|sites?|games?|servers|systems|software))\b(?: \w+){0,3} (?:collect|collects|gather|obtain|receive|record|log|process|processes)\b(?! (?:your |the |their |\w+['’]s |\w+['’] )?(?:prior |express )?(?:consent|permission|approval)\b)",
         # Asking for data is collecting it: "we will ask for your credit card number".
         r"\bwe\b(?! (?:will |would |do |shall )?(?:never|not)\b)(?: \w+){0,2} (?:ask|asks|request|requests|require|requires)\b(?: \w+){0,2} (?:you (?:to (?:provide|enter|give|submit)|for)|for your|your)\b|\b(?:information|data|details) (?:that )?(?:we (?:request|require|ask for)|requested)\b",
         # Using contact details to reach the user is a use of them: "we may send you e-mails".
         r"\b(?:we|us)\b(?: \w+){0,3} (?:send|e-?mail)\w* (?:you )?(?:\w+ )?(?:promotional|marketing|newsletters?|e-?mails|offers|updates|notifications|messages|communications|alerts|catalogs?|mailings)\b",
-        r"\b(?:we|us)\b(?: \w+){0,3} (?:send|e-?mail|contact|call|text) you\b(?! (?:a copy|the (?:requested|information)))",
+        r"\b(?:we|us)\b(?! (?:will |would |do |shall )?(?:never|not)\b)(?: \w+){0,3} (?:send|e-?mail|contact|call|text) you\b(?! (?:a copy|the (?:requested|information)))",
         # The bare verb is weak: "third-party ad networks may collect", "this policy does not apply
         # to information collected offline", "the collection, use and retention" name someone
         # else's collection, or none. Ours: "we collect" above, or collected from/by/when.
         Weak(COLLECT_VERB),
         r"\b(?:collected|gathered|obtained|received) (?:by us|from (?:you|users|visitors|customers|our)|through (?:our|the|your|this)|via (?:our|the|this)|on (?:our|this)|when you|automatically|at the time|in connection with|during)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b",
-        r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b",
+        # Not "we use firewalls", "we use third-party vendors": tools of security, recipients.
+        r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b(?! (?:\w+ ){0,2}(?:firewalls?|encryption|encrypted|ssl|tls|secure|security|safeguards|industry|third[- ]part\w*|vendors|service providers|outside|google analytics)\b)",
         # Weak: "opt out of a use of your data", "withdraw consent to the processing of your
         # data" are choices, not descriptions of a use.
         Weak(r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI),
-        r"\b(?:information|data) (?:that )?(?:you|we) (?:provide|give|submit|enter|upload|receive|obtain)",
+        # "Information you provide will be shared", "… in public forums may be read by others":
+        # the clause is about the sharing; given "to us", or received by us, it is collection.
+        r"\b(?:information|data) (?:that )?(?:you (?:provide|give|submit|enter|upload)\w* (?:to )?us\b|we (?:receive|obtain))",
+        Weak(r"\b(?:information|data) (?:that )?you (?:provide|give|submit|enter|upload)"),
         r"\bprovide us with (?:your |any |such |certain |some )?(?:personal )?(?:information|data)\b",
-        r"\b(?:when|if|once) you (?:register|sign up|create an account|use our|use the|visit|upload|log in|subscribe|contact us|pay)",
+        r"\b(?:when|if|once) you (?:register|sign up|create an account|upload|subscribe|contact us|pay|place an order|make a purchase|apply)",
+        # "When you visit our site you may see ads served by third parties": when, not what.
+        Weak(r"\b(?:when|if|once) you (?:use our|use the|visit|log in)"),
         Weak(r"\bto (?:provide|improve|personali[sz]e|operate|deliver|develop|customi[sz]e|optimi[sz]e|fulfil+|process|verify|send you|communicate)\b"),
         Weak(r"\b(?:purposes?|legal bas[ie]s|lawful bas[ie]s|legitimate interests?)\b"),
         r"\bwe (?:may )?(?:use|place|set) cookies\b",
         r"\bautomatically (?:collect|record|receive)",
-        r"\b(?:you|users) (?:can |may |also )*(?:provide|enter|submit|upload|give us)\b",
+        r"\b(?:you|users) (?:can |may |also )*(?:provide|enter|submit|upload|give) (?:(?:\w+ ){0,3}to )?us\b|\b(?:you|users) (?:can |may |also )*give us\b",
+        Weak(r"\b(?:you|users) (?:can |may |also )*(?:provide|enter|submit|upload)\b"),
         Weak(r"\bcookies\b|\bhow you use\b|\bimprov\w+ (?:and \w+ )?our services\b"),
         # A list item that is a purpose of use: "* Provide you with customer support;", "To
         # operate, maintain and provide the Services." (bullets and numbers stripped first).
@@ -67,7 +74,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:enables?|allows?|helps?) (?:us|\w+) to (?:provide|improve|personali[sz]e|offer|send|show|tailor)\b",
     ],
     "third-party-sharing": [
-        r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|our (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
+        r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
         # Not a disclosure to the user ("the right to request we disclose to you the categories").
         r"\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
@@ -104,6 +111,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
     ],
     "user-choice": [
         r"\bopt(?:s|ed|ing)?(?:-| )?(?:out|in)\b",
+        r"\b(?:you (?:have|get|are given|will have)|(?:give|gives|offer|offers|provide|provides) (?:you|users|customers|members|visitors)) (?:the|a|an) (?:choice|option|opportunity)\b|\bcheck(?:ing)? (?:the|a|this|that) box\b|\b(?:can|may) you limit\b|\blimit (?:this|our|such) sharing\b",
         r"\bcan be (?:turned|switched) off\b|\bcan be (?:disabled|deactivated|blocked|refused|declined)\b|\b(?:e-?mail|communications?|marketing|privacy|cookie|ad|advertising|mailing) (?:preferences|options)\b",
         r"\b(?:is|are|be) (?:entirely |completely |strictly |always )?(?:voluntary|optional)\b|\bunless you (?:have )?(?:authori[sz]e|consent|agree|allow|permit|opt|ask|tell|request)\w*\b|\b(?:right|option|choice) to (?:limit|opt|object|restrict|refuse|decline|withdraw|stop)\b",
         r"\bunsubscribe\b",
@@ -146,7 +154,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
     "data-retention": [
         r"\bretain(?:s|ed|ing)?\b|\bretention\b",
         r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
-        r"\b(?:must|may|will|need to|needs to|has to) be (?:kept|retained|stored|preserved)\b|\bup to \d+ (?:days|months|years)\b",
+        r"\b(?:must|may|will|need to|needs to|has to) be (?:kept|retained|stored|preserved)\b(?! (?:and \w+ )?(?:in|on|outside|at)\b)|\bup to \d+ (?:days|months|years)\b",
         r"\b(?:inactivity|considered (?:to be )?inactive|inactive (?:accounts?|for))\b|\buntil (?:you|the user|the member|they) (?:delete|close|deactivate)s?\b",
         r"\bwe (?:\w+ )?(?:will |shall |then )?(?:delete|erase|destroy|anonymi[sz]e)s? (?:the|your|such|this|it|them)\b(?: \w+){0,4} (?:immediately|promptly|permanently)\b|\b(?:permanently|irreversibly) (?:deleted|destroyed|anonymi[sz]ed|erased)\b",
         r"\bas long as (?:necessary|needed|required|your account|you)\b",
@@ -162,7 +170,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
     "data-security": [
         Weak(r"\bsecur(?:e|ed|ely|ity)\b"),
         r"\bsecurity (?:measures|practices|procedures|standards|controls|safeguards|technolog\w+|breach\w*|incidents?|of (?:your|the|its|our) (?:\w+ )?(?:information|data))\b|\bsecurely\b|\bsecure (?:servers?|socket|environment|storage|connections?|facilities|systems?)\b|\bindustry[- ]standard\b",
-        r"\b(?:keep|kept|maintain|ensure|guarantee|warrant|protect)\b(?: \w+){0,4} (?:secure\b(?! authentication| log-?in| sign-?in)|security of|safety of)|\bcannot (?:guarantee|ensure|warrant)\b",
+        r"\b(?:keep|kept|maintain|ensure|guarantee|warrant|protect)\b(?: \w+){0,4} (?:secure\b(?! authentication| log-?in| sign-?in)|security of|safety of (?:your |the |such )?(?:personal )?(?:information|data))|\bcannot (?:guarantee|ensure|warrant)\b",
         r"\bprevent (?:\w+ ){0,3}(?:unauthori[sz]ed|other users from) access\w*\b|\b(?:log|sign) (?:out|off)\b|\blocked (?:facilities|cabinets|file cabinets|rooms|offices)\b",
         r"\bencrypt(?:s|ed|ion)?\b|\b(?:ssl|tls)\b",
         r"\bsafeguards?\b|\bfirewalls?\b",
@@ -202,7 +210,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
         r"\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee|VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
         r"\b(?:1[0-9]|2[01]) years? (?:of age|old)\b|\b(?:younger|older) than (?:1[0-9]|2[01])\b|\bage of (?:majority|consent|digital consent)\b|\b(?:Australia|Japan|Korea|China|India|Singapore|Mexico|Argentina|Israel|South Africa|New Zealand|Hong Kong|Quebec)\b",
-        r"\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:the|your) (?:united states|country|EEA|EU)\b|\binternational (?:transfers?|users)\b",
+        r"\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:of )?(?:the|your) (?:united states|U\.S\.|US|USA|country|EEA|EU|European Union)(?!\w)|\binternational (?:transfers?|users)\b",
     ],
     "other": [
         r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:(?:only|also|does not|doesn't|do not) )?(?:describes|explains|applies|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b",
