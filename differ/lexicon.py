@@ -175,7 +175,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bencrypt(?:s|ed|ion)?\b|\b(?:ssl|tls)\b",
         r"\bsafeguards?\b|\bfirewalls?\b",
         # Banks' and shops' fraud advice: "we will never ask for your PIN in an e-mail".
-        r"\bphishing\b|\bidentity theft\b|\b(?:never|not) (?:\w+ )?(?:ask|request|contact you)(?: \w+){0,3} (?:for )?your (?:\w+ )?(?:password|PIN|account number|card number|security code)\b|\bprotect (?:you|yourself|your accounts?|our customers) (?:against|from) (?:fraud|unauthori[sz]ed)\b",
+        r"\bphishing\b|\bidentity theft\b|\b(?:never|not) (?:\w+ ){0,3}(?:ask|request)\w*(?: \w+){0,3} (?:for )?your (?:\w+ )?(?:password|PIN|account number|card number|security code)\b|\bprotect (?:you|yourself|your accounts?|our customers) (?:against|from) (?:fraud|unauthori[sz]ed)\b",
         r"\bprotect(?:s|ed|ing|ion)? (?:(?:the )?(?:confidentiality|security|integrity) of |against )?" + _DATA,
         r"\bunauthori[sz]ed (?:access|use|disclosure)\b",
         r"\b(?:data )?breach(?:es)?\b",
@@ -226,8 +226,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
 }
 
 # Categories whose clauses name purposes of their own ("kept as long as necessary for the
-# purposes"): with one of them, first-party-collection needs a strong rule.
-PURPOSE_OF_OTHER = ("data-retention", "data-security", "policy-change", "user-access", "specific-audiences")
+# purposes", "partners may use cookies to deliver ads", "service providers that process payments
+# on our behalf"): with one of them, first-party-collection needs a strong rule.
+PURPOSE_OF_OTHER = ("third-party-sharing", "data-retention", "data-security", "policy-change", "user-access", "specific-audiences")
 
 # Section headings that say which practice the clauses under them describe: a list item
 # "Financial information: your bank account number" under "What we collect" is collection.

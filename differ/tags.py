@@ -83,14 +83,14 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     for category in lexicon.CATEGORIES:
         hits = _first(lexicon.CATEGORY_RULES[category], clause)
         strong = [h for h in hits if not isinstance(h[0], lexicon.Weak)]
-        if strong or len(hits) >= 2:
+        if strong or _distinct(hits) >= 2:
             categories.append(category)
             evidence.extend(Evidence(category, "category", phrase) for _, phrase in (strong or hits)[:3])
             if not strong:
                 weak_only.add(category)
     if "first-party-collection" in weak_only and any(c in categories for c in lexicon.PURPOSE_OF_OTHER):
-        # "as long as necessary to fulfil the purposes", "to protect … we use encryption": purpose
-        # words alone serve the retention, security, … practice the clause is about.
+        # "as long as necessary to fulfil the purposes", "ad networks may collect … to deliver
+        # ads": purpose words alone serve the retention, sharing, … the clause is about.
         categories.remove("first-party-collection")
         evidence = [e for e in evidence if e.tag != "first-party-collection"]
     if _is_heading(clause) and (named := [(c, m) for c, p in lexicon.SECTION_RULES.items()
@@ -141,6 +141,13 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     order = {c: i for i, c in enumerate(lexicon.CATEGORIES)}
     return Tags(tuple(sorted(categories, key=order.__getitem__)), tuple(data_types), bool(negations),
                 tuple(evidence))
+
+
+def _distinct(hits: list[tuple[str, str]]) -> int:
+    """How many hits matched different words: two weak rules that matched the same words
+    ("information you provide", "you provide") are one clue, not two."""
+    phrases = [phrase.lower() for _, phrase in hits]
+    return sum(not any(p != q and p in q for q in phrases) for p in set(phrases))
 
 
 def _is_heading(clause: str) -> bool:
