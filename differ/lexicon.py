@@ -102,7 +102,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # OPP-115 labels a third party's own practices, legal disclosures, business transfers
         # and posting in public areas as third-party-sharing.
         r"\b(?:set|placed|served|stored|hosted|processed|used) (?:\w+ ){0,3}by (?:\w+ )?third[- ]part(?:y|ies)\b(?! (?:websites|sites))",
-        r"\b(?!(?:company|website|site|app|service|platform|group)['’]s)\w+['’]s privacy (?:polic(?:y|ies)|notice|statement)\b|\b(?:their own|third[- ]part(?:y|ies)'?s?|(?:these|such|those) (?:third parties|services|companies)'?) privacy (?:polic(?:y|ies)|rules|practices|notices?|statements?)\b",
+        r"['’](?<=\w['’])(?<!company['’])(?<!website['’])(?<!site['’])(?<!app['’])(?<!service['’])(?<!platform['’])(?<!group['’])s privacy (?:polic(?:y|ies)|notice|statement)\b|\b(?:their own|third[- ]part(?:y|ies)'?s?|(?:these|such|those) (?:third parties|services|companies)'?) privacy (?:polic(?:y|ies)|rules|practices|notices?|statements?)\b",
         r"\bpublish\w*\b(?: \w+){0,3} (?:aggregated?|anonymi[sz]ed|de-identified|statistics|statistical)\b|\bsubpoenas?\b|\bcourt orders?\b|\blegal process(?:es)?\b|\blawful requests?\b",
         r"\bbankruptcy\b|\b(?:acquired by|merged with)\b|\bsale of (?:all|substantially all|some|part|a portion)(?: or \w+)? of (?:our|its|the)(?: \w+)? (?:assets|business|stock)\b",
         r"\b(?:release|releases|released|releasing|reveal|reveals)\b(?: \w+){0,3} (?:information|data)\b",
@@ -219,7 +219,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:welcome to|thank you for)\b|\bplease (?:read|review)\b",
         r"\b(?:means|refers to|shall mean)\b|\bdefinitions?\b|\bhereinafter\b",
         r"\blinks? to (?:other |third[- ]party )?(?:websites|sites|services)\b|\blinked (?:websites|sites)\b|\bnot responsible for\b",
-        r"\b(?:terms of (?:use|service)|table of contents)\b|\b(?:you )?(?:agree|consent) to (?:the terms of )?(?:this|our) (?:privacy )?(?:policy|statement)\b|\bgoverned by the laws?\b|\b(?:TRUSTe|privacy seal|Better Business Bureau|BBB)\b|\btoll[- ]free\b|\b1-8\d\d-\d{3}-\d{4}\b|\(\d{3}\) \d{3}-\d{4}",
+        r"\b(?:terms of (?:use|service)|table of contents)\b|\b(?:agree|consent) to (?:the terms of )?(?:this|our) (?:privacy )?(?:policy|statement)\b|\bgoverned by the laws?\b|\b(?:TRUSTe|privacy seal|Better Business Bureau|BBB)\b|\btoll[- ]free\b|\b1-8\d\d-\d{3}-\d{4}\b|\(\d{3}\) \d{3}-\d{4}",
         r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:street|strasse|str\.|suite|p\.?o\.? box)\b",
         r"\b(?:lodge|make|file|submit) a complaint\b|\bsupervisory authorit(?:y|ies)\b|\bgoverning law\b",
     ],

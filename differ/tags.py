@@ -65,11 +65,19 @@ def normal_text(text: str) -> str:
 
 def _first(patterns, text: str) -> list[tuple[str, str]]:
     """(pattern, matched phrase) for each pattern that matches `text`."""
-    found = []
-    for p in patterns:
-        if m := _compiled(p).search(text):
-            found.append((p, m.group(0)))
-    return found
+    return [(p, m.group(0)) for p, regex in _compiled_list(patterns) if (m := regex.search(text))]
+
+
+_LISTS: dict[int, tuple[list, tuple]] = {}
+
+
+def _compiled_list(patterns: list[str]) -> tuple[tuple[str, re.Pattern], ...]:
+    # One look-up per rule list (the lexicon's lists live as long as the process) rather than
+    # one per rule: tag() runs on every changed clause of a crawl, ~250 rules each.
+    cached = _LISTS.get(id(patterns))
+    if cached is None or cached[0] is not patterns:
+        cached = _LISTS[id(patterns)] = (patterns, tuple((p, _compiled(p)) for p in patterns))
+    return cached[1]
 
 
 def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tags:
