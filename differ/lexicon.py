@@ -76,7 +76,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
     "third-party-sharing": [
         r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
         # Not a disclosure to the user ("the right to request we disclose to you the categories").
-        r"\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
+        r"(?<!statement )(?<!policy )(?<!notice )\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
         # A shop's "sale of the year" or a travel site's car rental is not a sale of data: the verb
         # counts when data (or a pronoun for it) follows, alone it is weak.
@@ -86,7 +86,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # portability copy "transferred to another provider" at your request.
         r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:funds|money|payments?|balances?|points|credits)\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
-        r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access)\b",
+        r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access|serve)\b",
+        r"\b(?:accessed|used|processed|handled|reviewed) by (?:our |these |such |certain )?(?:\w+ )?(?:agents|contractors|vendors|service providers|partners|affiliates|third parties)\b",
         Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition)\b"),
         Weak(r"\b(?:facebook|google|instagram|apple|twitter|spotify)\b"),
         Weak(r"\b(?:targeted|interest-based|personali[sz]ed|behaviou?ral) (?:advertising|ads)\b|\bsocial media (?:platforms|networks|sites)\b|\bad(?:vertising)? networks\b"),
@@ -111,6 +112,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
     ],
     "user-choice": [
         r"\bopt(?:s|ed|ing)?(?:-| )?(?:out|in)\b",
+        r"\b(?:set|instruct|configure|adjust|change)\w* (?:your |the )?(?:web )?(?:browser|device)\b|\bif you (?:would )?prefer (?:that we|not|to not)\b",
         r"\b(?:you (?:have|get|are given|will have)|(?:give|gives|offer|offers|provide|provides) (?:you|users|customers|members|visitors)) (?:the|a|an) (?:choice|option|opportunity)\b|\bcheck(?:ing)? (?:the|a|this|that) box\b|\b(?:can|may) you limit\b|\blimit (?:this|our|such) sharing\b",
         r"\bcan be (?:turned|switched) off\b|\bcan be (?:disabled|deactivated|blocked|refused|declined)\b|\b(?:e-?mail|communications?|marketing|privacy|cookie|ad|advertising|mailing) (?:preferences|options)\b",
         r"\b(?:is|are|be) (?:entirely |completely |strictly |always )?(?:voluntary|optional)\b|\bunless you (?:have )?(?:authori[sz]e|consent|agree|allow|permit|opt|ask|tell|request)\w*\b|\b(?:right|option|choice) to (?:limit|opt|object|restrict|refuse|decline|withdraw|stop)\b",
@@ -153,7 +155,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
     ],
     "data-retention": [
         r"\bretain(?:s|ed|ing)?\b|\bretention\b",
-        r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
+        r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?|maintained|preserved|archived)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
         r"\b(?:must|may|will|need to|needs to|has to) be (?:kept|retained|stored|preserved)\b(?! (?:and \w+ )?(?:in|on|outside|at)\b)|\bup to \d+ (?:days|months|years)\b",
         r"\b(?:inactivity|considered (?:to be )?inactive|inactive (?:accounts?|for))\b|\buntil (?:you|the user|the member|they) (?:delete|close|deactivate)s?\b",
         r"\bwe (?:\w+ )?(?:will |shall |then )?(?:delete|erase|destroy|anonymi[sz]e)s? (?:the|your|such|this|it|them)\b(?: \w+){0,4} (?:immediately|promptly|permanently)\b|\b(?:permanently|irreversibly) (?:deleted|destroyed|anonymi[sz]ed|erased)\b",
@@ -173,7 +175,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:keep|kept|maintain|ensure|guarantee|warrant|protect)\b(?: \w+){0,4} (?:secure\b(?! authentication| log-?in| sign-?in)|security of|safety of (?:your |the |such )?(?:personal )?(?:information|data))|\bcannot (?:guarantee|ensure|warrant)\b",
         r"\bprevent (?:\w+ ){0,3}(?:unauthori[sz]ed|other users from) access\w*\b|\b(?:log|sign) (?:out|off)\b|\blocked (?:facilities|cabinets|file cabinets|rooms|offices)\b",
         r"\bencrypt(?:s|ed|ion)?\b|\b(?:ssl|tls)\b",
-        r"\bsafeguards?\b|\bfirewalls?\b",
+        r"\bsafeguards?\b|\bfirewalls?\b|\b(?:strong|unique|secure|complex) passwords?\b|\bpasswords? (?:regularly|frequently|periodically)\b",
         # Banks' and shops' fraud advice: "we will never ask for your PIN in an e-mail".
         r"\bphishing\b|\bidentity theft\b|\b(?:never|not) (?:\w+ ){0,3}(?:ask|request)\w*(?: \w+){0,3} (?:for )?your (?:\w+ )?(?:password|PIN|account number|card number|security code)\b|\bprotect (?:you|yourself|your accounts?|our customers) (?:against|from) (?:fraud|unauthori[sz]ed)\b",
         r"\bprotect(?:s|ed|ing|ion)? (?:(?:the )?(?:confidentiality|security|integrity) of |against )?" + _DATA,
@@ -191,7 +193,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:this|our|the)(?: \w+)? (?:policy|statement|notice) (?:may|will|might|can) (?:be )?(?:change|update|modif|amend|revis)\w*",
         r"\b(?:policy|statement|notice) (?:from time to time|periodically)\b",
         r"\b(?:last|latest) (?:updated|revised|modified|revision|update)\b|\beffective (?:date|as of|from)\b",
-        r"\bmaterial changes?\b|\bchanges? hereto\b|\bamendments? (?:become|take) effective\b",
+        r"\brevised (?:privacy )?(?:policy|statement|notice|version)\b|\bchanges (?:will|shall) (?:be|become|take) effective\b|\bupon posting\b|\bmaterial changes?\b|\bchanges? hereto\b|\bamendments? (?:become|take) effective\b",
         r"\b(?:reserve the right to (?:change|modify|update|amend))\b",
     ],
     "do-not-track": [
@@ -210,13 +212,13 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
         r"\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee|VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
         r"\b(?:1[0-9]|2[01]) years? (?:of age|old)\b|\b(?:younger|older) than (?:1[0-9]|2[01])\b|\bage of (?:majority|consent|digital consent)\b|\b(?:Australia|Japan|Korea|China|India|Singapore|Mexico|Argentina|Israel|South Africa|New Zealand|Hong Kong|Quebec)\b",
-        r"\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:of )?(?:the|your) (?:united states|U\.S\.|US|USA|country|EEA|EU|European Union)(?!\w)|\binternational (?:transfers?|users)\b",
+        r"\b(?:located|residing|resident|living|visitors?|users?) (?:in|within|outside) the United States\b|\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:of )?(?:the|your) (?:united states|U\.S\.|US|USA|country|EEA|EU|European Union)(?!\w)|\binternational (?:transfers?|users)\b",
     ],
     "other": [
-        r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:(?:only|also|does not|doesn't|do not) )?(?:describes|explains|applies|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b",
+        r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:(?:only|also|does not|doesn't|do not) )?(?:discloses|describes|explains|applies|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b",
         r"\b(?:contact us|get in touch|reach us)\b|\bquestions(?: \w+){0,3} (?:about|regarding|concerning)\b",
         r"\b(?:data protection officer|DPO|controller)\b",
-        r"\b(?:welcome to|thank you for)\b|\bplease (?:read|review)\b",
+        r"\b(?:welcome to|thank you for)\b|\bplease (?:read|review)\b(?! (?:it|this (?:\w+ )?(?:policy|page|statement)) (?:frequently|periodically|regularly|often|from time to time))",
         r"\b(?:means|refers to|shall mean)\b|\bdefinitions?\b|\bhereinafter\b",
         r"\blinks? to (?:other |third[- ]party )?(?:websites|sites|services)\b|\blinked (?:websites|sites)\b|\bnot responsible for\b",
         r"\b(?:terms of (?:use|service)|table of contents)\b|\b(?:agree|consent) to (?:the terms of )?(?:this|our) (?:privacy )?(?:policy|statement)\b|\bgoverned by the laws?\b|\b(?:TRUSTe|privacy seal|Better Business Bureau|BBB)\b|\btoll[- ]free\b|\b1-8\d\d-\d{3}-\d{4}\b|\(\d{3}\) \d{3}-\d{4}",

@@ -171,3 +171,25 @@ def test_questions_about_the_policy_stay_other_beside_a_practice():
 ])
 def test_ages_and_visitors_from_abroad_are_specific_audiences(text):
     assert "specific-audiences" in cats(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Your personal information may be accessed by our agents and contractors.", "third-party-sharing"),
+    ("We may allow third-party companies to serve ads on our website.", "third-party-sharing"),
+    ("You can instruct your browser to stop accepting cookies.", "user-choice"),
+    ("If you prefer that we not send you offers, click the preferences link.", "user-choice"),
+    ("Order records are maintained for seven years for tax purposes.", "data-retention"),
+    ("We encourage you to use a unique password for our site.", "data-security"),
+    ("Any changes will be effective immediately upon posting of the revised policy.", "policy-change"),
+    ("This website is intended for visitors located within the United States.", "specific-audiences"),
+])
+def test_more_opp115_phrasings_get_their_category(text, category):
+    assert category in cats(text)
+
+
+def test_reviewing_the_policy_for_changes_is_policy_change_not_an_introduction():
+    assert cats("We may change this privacy policy at any time, so please review it frequently.") == {"policy-change"}
+
+
+def test_a_statement_that_discloses_its_practices_is_an_introduction_not_sharing():
+    assert cats("The following statement discloses our information practices for this website.") == {"other"}
