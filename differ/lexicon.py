@@ -23,27 +23,48 @@ DATA_TYPES = (
 _DATA = r"(?:personal |your |such |this |the |any |some |certain |user |customer )*(?:information|data|info|details)"
 _PI = r"(?:personal |your |such |this |the |any |certain |users?'? )*(?:information|data)"
 
+# The bare verb of collection: weak as a rule (see below), still a word that makes an edit
+# substantive (differ/significance.py).
+COLLECT_VERB = r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b"
+
+
 class Weak(str):
     """A pattern too common to assign a category alone: it needs another rule of that category."""
 
 
 CATEGORY_RULES: dict[str, list[str]] = {
     "first-party-collection": [
-        r"\b(?:we|us|our (?:app|services?|website|site))\b(?: \w+){0,3} (?:collect|collects|gather|obtain|receive|record|log|process|processes)\b",
-        r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b",
+        r"\b(?:we|us|our (?:\w+ )?(?:apps?|services?|websites?|sites?|games?|servers|systems|software))\b(?: \w+){0,3} (?:collect|collects|gather|obtain|receive|record|log|process|processes)\b(?! (?:your |the |their |\w+['’]s |\w+['’] )?(?:prior |express )?(?:consent|permission|approval)\b)",
+        # Asking for data is collecting it: "we will ask for your credit card number".
+        r"\bwe\b(?! (?:will |would |do |shall )?(?:never|not)\b)(?: \w+){0,2} (?:ask|asks|request|requests|require|requires)\b(?: \w+){0,2} (?:you (?:to (?:provide|enter|give|submit)|for)|for your|your)\b|\b(?:information|data|details) (?:that )?(?:we (?:request|require|ask for)|requested)\b",
+        # Using contact details to reach the user is a use of them: "we may send you e-mails".
+        r"\b(?:we|us)\b(?: \w+){0,3} (?:send|e-?mail)\w* (?:you )?(?:\w+ )?(?:promotional|marketing|newsletters?|e-?mails|offers|updates|notifications|messages|communications|alerts|catalogs?|mailings)\b",
+        r"\b(?:we|us)\b(?! (?:will |would |do |shall )?(?:never|not)\b)(?: \w+){0,3} (?:send|e-?mail|contact|call|text) you\b(?! (?:a copy|the (?:requested|information)))",
+        # The bare verb is weak: "third-party ad networks may collect", "this policy does not apply
+        # to information collected offline", "the collection, use and retention" name someone
+        # else's collection, or none. Ours: "we collect" above, or collected from/by/when.
+        Weak(COLLECT_VERB),
+        r"\b(?:collected|gathered|obtained|received) (?:by us|from (?:you|users|visitors|customers|our)|through (?:our|the|your|this)|via (?:our|the|this)|on (?:our|this)|when you|automatically|at the time|in connection with|during)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b",
-        r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b",
+        # Not "we use firewalls", "we use third-party vendors": tools of security, recipients.
+        r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b(?! (?:\w+ ){0,2}(?:firewalls?|encryption|encrypted|ssl|tls|secure|security|safeguards|industry|third[- ]part\w*|vendors|service providers|outside|google analytics)\b)",
         # Weak: "opt out of a use of your data", "withdraw consent to the processing of your
         # data" are choices, not descriptions of a use.
         Weak(r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI),
-        r"\b(?:information|data) (?:that )?(?:you|we) (?:provide|give|submit|enter|upload|receive|obtain)",
+        # "Information you provide will be shared", "… in public forums may be read by others":
+        # the clause is about the sharing; given "to us", or received by us, it is collection.
+        r"\b(?:information|data) (?:that )?(?:you (?:provide|give|submit|enter|upload)\w* (?:to )?us\b|we (?:receive|obtain))",
+        Weak(r"\b(?:information|data) (?:that )?you (?:provide|give|submit|enter|upload)"),
         r"\bprovide us with (?:your |any |such |certain |some )?(?:personal )?(?:information|data)\b",
-        r"\b(?:when|if|once) you (?:register|sign up|create an account|use our|use the|visit|upload|log in|subscribe|contact us|pay)",
+        r"\b(?:when|if|once) you (?:register|sign up|create an account|upload|subscribe|contact us|pay|place an order|make a purchase|apply)",
+        # "When you visit our site you may see ads served by third parties": when, not what.
+        Weak(r"\b(?:when|if|once) you (?:use our|use the|visit|log in)"),
         Weak(r"\bto (?:provide|improve|personali[sz]e|operate|deliver|develop|customi[sz]e|optimi[sz]e|fulfil+|process|verify|send you|communicate)\b"),
         Weak(r"\b(?:purposes?|legal bas[ie]s|lawful bas[ie]s|legitimate interests?)\b"),
         r"\bwe (?:may )?(?:use|place|set) cookies\b",
         r"\bautomatically (?:collect|record|receive)",
-        r"\b(?:you|users) (?:can |may |also )*(?:provide|enter|submit|upload|give us)\b",
+        r"\b(?:you|users) (?:can |may |also )*(?:provide|enter|submit|upload|give) (?:(?:\w+ ){0,3}to )?us\b|\b(?:you|users) (?:can |may |also )*give us\b",
+        Weak(r"\b(?:you|users) (?:can |may |also )*(?:provide|enter|submit|upload)\b"),
         Weak(r"\bcookies\b|\bhow you use\b|\bimprov\w+ (?:and \w+ )?our services\b"),
         # A list item that is a purpose of use: "* Provide you with customer support;", "To
         # operate, maintain and provide the Services." (bullets and numbers stripped first).
@@ -53,34 +74,48 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:enables?|allows?|helps?) (?:us|\w+) to (?:provide|improve|personali[sz]e|offer|send|show|tailor)\b",
     ],
     "third-party-sharing": [
-        r"(?<!which you )(?<!that you )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data )?with us)(?! content)",
-        r"\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)",
+        r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
+        # Not a disclosure to the user ("the right to request we disclose to you the categories").
+        r"(?<!statement )(?<!policy )(?<!notice )\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
-        r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b",
+        # A shop's "sale of the year" or a travel site's car rental is not a sale of data: the verb
+        # counts when data (or a pronoun for it) follows, alone it is weak.
+        r"\b(?:sell|sells|sold|selling|rent|rents|rented|renting|lease|leases|trade|trades|traded|trading|sale|sales)\b(?:,? (?:or |and )?(?:sell|rent|lease|trade|share|disclose|give|transfer)\w*)*(?: [\w'’/-]+){0,4} (?:information|data|lists?|e-?mail address(?:es)?|names|it|them)\b|\b(?:do|does|will|shall|would) (?:not|never) (?:\w+ )?(?:sell|rent|trade)\b|\bsale of (?:your |personal |customer |consumer )*(?:information|data)\b|\b(?:information|data) (?:sales?|selling)\b",
+        Weak(r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b"),
         # Not a transfer abroad ("transferred outside the EU": specific-audiences) nor a
         # portability copy "transferred to another provider" at your request.
-        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to (?:another provider|other countries|countries|a third country|the united states)))|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
+        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:funds|money|payments?|balances?|points|credits)\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
-        r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access)\b",
+        r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access|serve)\b",
+        r"\b(?:accessed|used|processed|handled|reviewed) by (?:our |these |such |certain )?(?:\w+ )?(?:agents|contractors|vendors|service providers|partners|affiliates|third parties)\b",
         Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition)\b"),
         Weak(r"\b(?:facebook|google|instagram|apple|twitter|spotify)\b"),
         Weak(r"\b(?:targeted|interest-based|personali[sz]ed|behaviou?ral) (?:advertising|ads)\b|\bsocial media (?:platforms|networks|sites)\b|\bad(?:vertising)? networks\b"),
         r"\b(?:our|with|to|by|the|trusted|external|third[- ]party) (?:\w+ )?(?:service providers?|sub-?contractors?|sub-?processors?|data processors|vendors|affiliates|advertising partners|business partners|marketing partners)\b",
         # Other users and the public are third parties in OPP-115: a profile visible to others.
-        r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! sources)|accessible)\b",
+        r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! (?:sources|databases|records))|accessible)\b",
+        # Handing data to named kinds of recipients in other words than "share" or "disclose".
+        r"\b(?:provide|provides|provided|give|gives|given|furnish\w*|forward\w*|made available|supplied|passed)\b(?: [\w'’]+){0,6} to (?:(?:our|other|third|these|those|such|the|a|an|selected|trusted|carefully|certain|unaffiliated|nonaffiliated) )+(?:[\w-]+ ){0,2}(?:partners?|compan(?:y|ies)|advertisers|sponsors?|merchants?|vendors|third parties|organi[sz]ations|businesses|entit(?:y|ies)|affiliates|marketers)\b",
+        # Social plug-ins and log-in with a social network: that network collects or receives data.
+        r"\bsocial (?:media |network(?:ing)? )?(?:features|plug-?ins?|widgets|buttons|sharing (?:features|tools|buttons))\b|\b(?:like|share|tweet|follow) buttons?\b|\b(?:connect|connects|connected|connecting|link|links|linked|linking|log ?in|logging in|sign ?in|signing in)\b(?: [\w'’]+){0,4} (?:with|to|through|via|using) (?:your )?(?:facebook|twitter|google|linkedin|instagram|apple|amazon)\b",
         r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b",
         r"\b(?:strictly private|only implicate)\b",
         # OPP-115 labels a third party's own practices, legal disclosures, business transfers
         # and posting in public areas as third-party-sharing.
-        r"\b(?:their own|third[- ]part(?:y|ies)'?s?|(?:these|such|those) (?:third parties|services|companies)'?) privacy (?:polic(?:y|ies)|rules|practices|notices?|statements?)\b",
-        r"\bsubpoenas?\b|\bcourt orders?\b|\blegal process(?:es)?\b|\blawful requests?\b",
+        r"\b(?:set|placed|served|stored|hosted|processed|used) (?:\w+ ){0,3}by (?:\w+ )?third[- ]part(?:y|ies)\b(?! (?:websites|sites))",
+        r"['’](?<=\w['’])(?<!company['’])(?<!website['’])(?<!site['’])(?<!app['’])(?<!service['’])(?<!platform['’])(?<!group['’])s privacy (?:polic(?:y|ies)|notice|statement)\b|\b(?:their own|third[- ]part(?:y|ies)'?s?|(?:these|such|those) (?:third parties|services|companies)'?) privacy (?:polic(?:y|ies)|rules|practices|notices?|statements?)\b",
+        r"\bpublish\w*\b(?: \w+){0,3} (?:aggregated?|anonymi[sz]ed|de-identified|statistics|statistical)\b|\bsubpoenas?\b|\bcourt orders?\b|\blegal process(?:es)?\b|\blawful requests?\b",
         r"\bbankruptcy\b|\b(?:acquired by|merged with)\b|\bsale of (?:all|substantially all|some|part|a portion)(?: or \w+)? of (?:our|its|the)(?: \w+)? (?:assets|business|stock)\b",
         r"\b(?:release|releases|released|releasing|reveal|reveals)\b(?: \w+){0,3} (?:information|data)\b",
         r"\b(?:message boards?|chat rooms?|bulletin boards?|public (?:forums?|areas?|profiles?))\b|\b(?:seen|viewed|read|accessed|collected|used) by (?:others|other (?:users|members|people|visitors)|anyone|the public|third parties)\b",
         r"\bgoogle analytics\b|\bthird[- ]party (?:cookies|pixels|tracking|analytics|advertis\w+|ad servers?)\b|\bad(?:vertising)? (?:networks|servers)\b(?: \w+){0,4} (?:use|collect|place|set|serve)\b",
     ],
     "user-choice": [
-        r"\bopt(?:-| )?(?:out|in)\b",
+        r"\bopt(?:s|ed|ing)?(?:-| )?(?:out|in)\b",
+        r"\b(?:set|instruct|configure|adjust|change)\w* (?:your |the )?(?:web )?(?:browser|device)\b|\bif you (?:would )?prefer (?:that we|not|to not)\b",
+        r"\b(?:you (?:have|get|are given|will have)|(?:give|gives|offer|offers|provide|provides) (?:you|users|customers|members|visitors)) (?:the|a|an) (?:choice|option|opportunity)\b|\bcheck(?:ing)? (?:the|a|this|that) box\b|\b(?:can|may) you limit\b|\blimit (?:this|our|such) sharing\b",
+        r"\bcan be (?:turned|switched) off\b|\bcan be (?:disabled|deactivated|blocked|refused|declined)\b|\b(?:e-?mail|communications?|marketing|privacy|cookie|ad|advertising|mailing) (?:preferences|options)\b",
+        r"\b(?:is|are|be) (?:entirely |completely |strictly |always )?(?:voluntary|optional)\b|\bunless you (?:have )?(?:authori[sz]e|consent|agree|allow|permit|opt|ask|tell|request)\w*\b|\b(?:right|option|choice) to (?:limit|opt|object|restrict|refuse|decline|withdraw|stop)\b",
         r"\bunsubscribe\b",
         r"\b(?:withdraw|revoke|give|refuse|deny)(?: \w+){0,2} consent\b",
         r"\b(?:with|without) your (?:prior |explicit |express )?(?:consent|permission)\b",
@@ -107,6 +142,10 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:request|receive|obtain|ask for)(?: \w+){0,3} (?:a copy|access|deletion|erasure|correction|rectification)\b",
         r"\bright(?:s)? (?:to|of) (?:access|know|rectif\w*|erasure|deletion|delete|correct\w*|portability|data portability|be forgotten)\b",
         r"\b(?:data )?portability\b",
+        # The user (or a parent) as the one who reviews, edits or deletes: "you can review and
+        # update", "Parents can review, delete …", "Members may change …".
+        r"\b(?:you|users|members|customers|parents?|guardians?|account holders)\b(?: \w+){0,2} (?:can|may|are able to|have the (?:right|ability) to)(?: (?:also|easily|always|at any time))? (?:\w+,? (?:or |and )?){0,2}(?:access|review|correct|update|edit|delete|remove|modify|change|view)\b(?! (?:our|the) (?:site|website|services?|app)\b)",
+        r"\b(?:remove|delete|edit)\b(?: \w+){0,3} (?:reviews?|posts?|comments?|content|photos?|submissions?)(?: \w+){0,2} (?:you|you've) (?:have )?(?:posted|submitted|uploaded|shared)\b",
         r"\bright to (?:request|obtain)\b",
         Weak(r"\bverify your identity\b"),
         r"\ba copy of (?:the |your |all )?(?:\w+ )?(?:data|information)\b|\bsend me my data\b",
@@ -116,30 +155,35 @@ CATEGORY_RULES: dict[str, list[str]] = {
     ],
     "data-retention": [
         r"\bretain(?:s|ed|ing)?\b|\bretention\b",
-        r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
-        r"\b(?:must|may|will|need to|needs to|has to) be (?:kept|retained|stored|preserved)\b|\bup to \d+ (?:days|months|years)\b",
+        r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?|maintained|preserved|archived)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
+        r"\b(?:must|may|will|need to|needs to|has to) be (?:kept|retained|stored|preserved)\b(?! (?:and \w+ )?(?:in|on|outside|at)\b)|\bup to \d+ (?:days|months|years)\b",
         r"\b(?:inactivity|considered (?:to be )?inactive|inactive (?:accounts?|for))\b|\buntil (?:you|the user|the member|they) (?:delete|close|deactivate)s?\b",
         r"\bwe (?:\w+ )?(?:will |shall |then )?(?:delete|erase|destroy|anonymi[sz]e)s? (?:the|your|such|this|it|them)\b(?: \w+){0,4} (?:immediately|promptly|permanently)\b|\b(?:permanently|irreversibly) (?:deleted|destroyed|anonymi[sz]ed|erased)\b",
         r"\bas long as (?:necessary|needed|required|your account|you)\b",
         r"\b(?:delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|destroy(?:s|ed)?)\b(?: \w+){0,6} (?:after|within|once|when (?:it is|they are|the information is) no longer)\b",
         Weak(r"\b(?:\d+|one|two|three|six|twelve) (?:days|months|years)\b"),
         r"\bno longer (?:necessary|needed|required)\b",
+        # Not keeping is a retention practice too ("we do not store full card numbers"), and so
+        # are copies that outlive a deletion.
+        r"\b(?:not|never) (?:\w+ )?(?:store|stores|stored|keep|keeps|kept|retain|retained|save|saved|hold)\b|\b(?:backup|back-up|residual|archived?) (?:copies|copy|tapes|systems|media|files)\b|\bremain (?:in|on) (?:our )?(?:backups?|archives?|records|systems|servers)\b|\b(?:purged?|purging)\b",
         r"\b(?:storage|retention|limitation) (?:period|limitation)\b",
         Weak(r"\b(?:store|stores|stored|keep|kept)\b"),
     ],
     "data-security": [
         Weak(r"\bsecur(?:e|ed|ely|ity)\b"),
         r"\bsecurity (?:measures|practices|procedures|standards|controls|safeguards|technolog\w+|breach\w*|incidents?|of (?:your|the|its|our) (?:\w+ )?(?:information|data))\b|\bsecurely\b|\bsecure (?:servers?|socket|environment|storage|connections?|facilities|systems?)\b|\bindustry[- ]standard\b",
-        r"\b(?:keep|kept|maintain|ensure|guarantee|warrant|protect)\b(?: \w+){0,4} (?:secure\b(?! authentication| log-?in| sign-?in)|security of|safety of)|\bcannot (?:guarantee|ensure|warrant)\b",
-        r"\bprevent (?:\w+ ){0,3}(?:unauthori[sz]ed|other users from) access\w*\b|\b(?:log|sign) out\b",
+        r"\b(?:keep|kept|maintain|ensure|guarantee|warrant|protect)\b(?: \w+){0,4} (?:secure\b(?! authentication| log-?in| sign-?in)|security of|safety of (?:your |the |such )?(?:personal )?(?:information|data))|\bcannot (?:guarantee|ensure|warrant)\b",
+        r"\bprevent (?:\w+ ){0,3}(?:unauthori[sz]ed|other users from) access\w*\b|\b(?:log|sign) (?:out|off)\b|\blocked (?:facilities|cabinets|file cabinets|rooms|offices)\b",
         r"\bencrypt(?:s|ed|ion)?\b|\b(?:ssl|tls)\b",
-        r"\bsafeguards?\b|\bfirewalls?\b",
+        r"\bsafeguards?\b|\bfirewalls?\b|\b(?:strong|unique|secure|complex) passwords?\b|\bpasswords? (?:regularly|frequently|periodically)\b",
+        # Banks' and shops' fraud advice: "we will never ask for your PIN in an e-mail".
+        r"\bphishing\b|\bidentity theft\b|\b(?:never|not) (?:\w+ ){0,3}(?:ask|request)\w*(?: \w+){0,3} (?:for )?your (?:\w+ )?(?:password|PIN|account number|card number|security code)\b|\bprotect (?:you|yourself|your accounts?|our customers) (?:against|from) (?:fraud|unauthori[sz]ed)\b",
         r"\bprotect(?:s|ed|ing|ion)? (?:(?:the )?(?:confidentiality|security|integrity) of |against )?" + _DATA,
         r"\bunauthori[sz]ed (?:access|use|disclosure)\b",
         r"\b(?:data )?breach(?:es)?\b",
         r"\b(?:technical|organi[sz]ational|physical|administrative|appropriate|reasonable) (?:and \w+ )?(?:measures|safeguards|controls|precautions)\b",
         Weak(r"\baccess controls?\b|\bpasswords?\b"),
-        r"\b(?:limit|limits|restrict|restricts)(?: \w+){0,2} access\b(?: \w+){0,5} to (?:employees|those|authori[sz]ed|personnel|staff|people)\b|\bneed to know\b|\bauthori[sz]ed (?:employees|personnel|staff)\b",
+        r"\b(?:limit|limits|limiting|limited|restrict|restricts|restricting|restricted)(?: \w+){0,2} access\b(?: \w+){0,5} to (?:employees|those|authori[sz]ed|personnel|staff|people)\b|\bneed to know\b|\bauthori[sz]ed (?:employees|personnel|staff)\b",
         r"\b(?:loss|theft|misuse|alteration|destruction)(?:,| and| or)(?: or| and)? (?:misuse|unauthori[sz]ed|alteration|destruction|theft|loss)\b",
         r"\b(?:reasonable|appropriate|necessary) (?:\w+ )?(?:steps|efforts|precautions)(?: \w+){0,3} to (?:protect|secure|safeguard)\b|\b(?:password|credentials)(?: \w+){0,3} (?:confidential|secret)\b|\bpassword[- ]protected\b|\b(?:two|2|multi)[- ](?:factor|step) (?:authentication|verification)\b",
         r"\bno (?:method|transmission|system|website|app|application|service|data transmission|internet)\b(?: \w+){0,8} (?:100%|completely|perfectly|fully|guarantee) secur\w*\b",
@@ -149,7 +193,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:this|our|the)(?: \w+)? (?:policy|statement|notice) (?:may|will|might|can) (?:be )?(?:change|update|modif|amend|revis)\w*",
         r"\b(?:policy|statement|notice) (?:from time to time|periodically)\b",
         r"\b(?:last|latest) (?:updated|revised|modified|revision|update)\b|\beffective (?:date|as of|from)\b",
-        r"\bmaterial changes?\b|\bchanges? hereto\b|\bamendments? (?:become|take) effective\b",
+        r"\brevised (?:privacy )?(?:policy|statement|notice|version)\b|\bchanges (?:will|shall) (?:be|become|take) effective\b|\bupon posting\b|\bmaterial changes?\b|\bchanges? hereto\b|\bamendments? (?:become|take) effective\b",
         r"\b(?:reserve the right to (?:change|modify|update|amend))\b",
     ],
     "do-not-track": [
@@ -167,35 +211,40 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:residents?|consumers|users|citizens) (?:of|in|from|located in|outside)\b"),
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
         r"\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee|VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
-        r"\b(?:1[0-9]|2[01]) years? (?:of age|old)\b|\bage of (?:majority|consent|digital consent)\b|\b(?:Australia|Japan|Korea|China|India|Singapore|Mexico|Argentina|Israel|South Africa|New Zealand|Hong Kong|Quebec)\b",
-        r"\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:the|your) (?:united states|country|EEA|EU)\b|\binternational (?:transfers?|users)\b",
+        r"\b(?:1[0-9]|2[01]) years? (?:of age|old)\b|\b(?:younger|older) than (?:1[0-9]|2[01])\b|\bage of (?:majority|consent|digital consent)\b|\b(?:Australia|Japan|Korea|China|India|Singapore|Mexico|Argentina|Israel|South Africa|New Zealand|Hong Kong|Quebec)\b",
+        r"\b(?:located|residing|resident|living|visitors?|users?) (?:in|within|outside) the United States\b|\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:of )?(?:the|your) (?:united states|U\.S\.|US|USA|country|EEA|EU|European Union)(?!\w)|\binternational (?:transfers?|users)\b",
     ],
     "other": [
-        r"\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice) (?:describes|explains|applies|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b",
+        r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:(?:only|also|does not|doesn't|do not) )?(?:discloses|describes|explains|applies|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b",
         r"\b(?:contact us|get in touch|reach us)\b|\bquestions(?: \w+){0,3} (?:about|regarding|concerning)\b",
         r"\b(?:data protection officer|DPO|controller)\b",
-        r"\b(?:welcome to|thank you for)\b|\bplease (?:read|review)\b",
+        r"\b(?:welcome to|thank you for)\b|\bplease (?:read|review)\b(?! (?:it|this (?:\w+ )?(?:policy|page|statement)) (?:frequently|periodically|regularly|often|from time to time))",
         r"\b(?:means|refers to|shall mean)\b|\bdefinitions?\b|\bhereinafter\b",
         r"\blinks? to (?:other |third[- ]party )?(?:websites|sites|services)\b|\blinked (?:websites|sites)\b|\bnot responsible for\b",
-        r"\b(?:terms of (?:use|service)|table of contents)\b",
+        r"\b(?:terms of (?:use|service)|table of contents)\b|\b(?:agree|consent) to (?:the terms of )?(?:this|our) (?:privacy )?(?:policy|statement)\b|\bgoverned by the laws?\b|\b(?:TRUSTe|privacy seal|Better Business Bureau|BBB)\b|\btoll[- ]free\b|\b1-8\d\d-\d{3}-\d{4}\b|\(\d{3}\) \d{3}-\d{4}",
         r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:street|strasse|str\.|suite|p\.?o\.? box)\b",
         r"\b(?:lodge|make|file|submit) a complaint\b|\bsupervisory authorit(?:y|ies)\b|\bgoverning law\b",
     ],
 }
 
+# Categories whose clauses name purposes of their own ("kept as long as necessary for the
+# purposes", "partners may use cookies to deliver ads", "service providers that process payments
+# on our behalf"): with one of them, first-party-collection needs a strong rule.
+PURPOSE_OF_OTHER = ("third-party-sharing", "data-retention", "data-security", "policy-change", "user-access", "specific-audiences")
+
 # Section headings that say which practice the clauses under them describe: a list item
 # "Financial information: your bank account number" under "What we collect" is collection.
 SECTION_RULES: dict[str, str] = {
-    "first-party-collection": r"\b(?:collect|information we|data we|how we use|use of (?:your )?(?:personal )?(?:information|data)|purposes?)\b",
-    "third-party-sharing": r"\b(?:shar(?:e|ing)|disclos\w+|third[- ]part(?:y|ies)|transfers?)\b",
-    "user-choice": r"\b(?:choices?|opt[- ]?out|consent|preferences)\b",
-    "user-access": r"\b(?:your rights|access(?:ing)? (?:and|your)|rights? to access|correct\w*|delet\w+ your)\b",
+    "first-party-collection": r"\b(?:collect\w*|information (?:we|use)|data we|how we use|use of (?:your )?(?:personal )?(?:information|data)|purposes?|cookies|log files|automatically)\b",
+    "third-party-sharing": r"\b(?:shar(?:e|ing)|disclos\w+|third[- ]part(?:y|ies)|transfers?|advertis(?:ing|ers)|analytics)\b",
+    "user-choice": r"\b(?:choices?|opt[- ]?(?:out|in)|consent|preferences|unsubscrib\w+)\b",
+    "user-access": r"\b(?:your rights|access(?:ing)? (?:and|your|to your)|rights? to access|correct\w*|delet\w+ your|(?:updat|review|edit)\w* your)\b",
     "data-retention": r"\b(?:retention|retain|how long)\b",
-    "data-security": r"\bsecurity\b",
-    "policy-change": r"\b(?:changes to|updates to|amendments?)\b",
+    "data-security": r"\bsecurity\b(?! number)|\b(?:data|information|number) protection\b(?! officer| authorit| rights| laws?| act| regulation)|\b(?:protect\w*|safeguard\w*) (?:of )?(?:your )?(?:personal )?(?:information|data)\b",
+    "policy-change": r"\b(?:changes to|updates to|amendments?|changes in|notice of changes|polic(?:y|ies) (?:changes|updates))\b",
     "do-not-track": r"\bdo[- ]not[- ]track\b",
     "specific-audiences": r"\b(?:children|minors|california|european|international|residents)\b",
-    "other": r"\b(?:contact us|introduction|definitions|about us|who we are)\b",
+    "other": r"\b(?:contact us|contact information|introduction|definitions|about us|who we are|how to contact|questions)\b",
 }
 
 DATA_TYPE_RULES: dict[str, list[str]] = {
@@ -332,4 +381,6 @@ PURPOSES = {
 ADDRESS = r"[\w.+-]+@[\w-]+\.[\w.]+|\baddress ?:|\b(?:floor|street|road|avenue|rue|quay|suite)\b|\b\d{4,5} [A-Z][a-z]+\b"
 
 # Introductions and contact details: `other` even when they name practices in passing.
-STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 1, 3)]
+# "Contact us" inside a paragraph about a practice ("to opt out, contact us") is how to exercise
+# it, not contact details: only questions about the policy stay `other` beside a practice.
+STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 3)] + [r"\bquestions(?: \w+){0,3} (?:about|regarding|concerning) (?:this|our|the) (?:privacy )?(?:policy|statement|notice|privacy practices)\b"]

@@ -66,13 +66,14 @@ def _names_data_or_practice(words: list[str]) -> bool:
     return bool(words) and _fragment_is_meaningful(" ".join(words))
 
 
-# Words that name a kind of data or a data practice: any data-type rule, or a strong (not
-# `Weak`) category rule of the tagger, as one pattern. One search instead of the tagger's ~400
-# keeps long edited policies fast; a fragment is a couple of words, where the tagger's
-# weak-rule pairing does not apply anyway.
+# Words that name a kind of data or a data practice: any data-type rule, a strong (not `Weak`)
+# category rule of the tagger, or the bare verb of collection, as one pattern. One search
+# instead of the tagger's ~400 keeps long edited policies fast; a fragment is a couple of
+# words, where the tagger's weak-rule pairing does not apply anyway.
 def _rules() -> list[str]:
     return [
         *(p for rules in lexicon.DATA_TYPE_RULES.values() for p in rules),
+        lexicon.COLLECT_VERB,
         *(p for category, rules in lexicon.CATEGORY_RULES.items() if category != "other"
           for p in rules if not isinstance(p, lexicon.Weak)),
     ]

@@ -63,27 +63,29 @@ def normal_text(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=None)
-def _any(patterns: tuple[str, ...]) -> re.Pattern | None:
-    """One pattern that matches wherever one of `patterns` does (None if they cannot be joined)."""
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    except re.error:  # e.g. the same group name in two of them
-        return None
-
-
 def _first(patterns, text: str) -> list[tuple[str, str]]:
     """(pattern, matched phrase) for each pattern that matches `text`."""
-    # Most clauses match none of a category's rules: one search of them all joined says so
-    # (a fifth of the cost of tagging a changed clause). Otherwise each rule, for its phrase.
-    joined = _any(tuple(patterns))
-    if joined is not None and not joined.search(text):
+    # tag() runs on every changed clause of a crawl, ~250 rules each. One search with all the
+    # rules of a list tells whether any matches and where the leftmost match starts: no rule
+    # of the list can match before it, so each rule's own search starts there (same matches).
+    gate, compiled = _compiled_list(patterns)
+    if not (first := gate.search(text)):
         return []
-    found = []
-    for p in patterns:
-        if m := _compiled(p).search(text):
-            found.append((p, m.group(0)))
-    return found
+    start = first.start()
+    return [(p, m.group(0)) for p, regex in compiled if (m := regex.search(text, start))]
+
+
+_LISTS: dict[int, tuple[list, re.Pattern, tuple]] = {}
+
+
+def _compiled_list(patterns: list[str]) -> tuple[re.Pattern, tuple[tuple[str, re.Pattern], ...]]:
+    """The rules of a list as one pattern, and each compiled; looked up once per list (the
+    lexicon's lists live as long as the process), not once per rule."""
+    cached = _LISTS.get(id(patterns))
+    if cached is None or cached[0] is not patterns:
+        gate = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        cached = _LISTS[id(patterns)] = (patterns, gate, tuple((p, _compiled(p)) for p in patterns))
+    return cached[1], cached[2]
 
 
 def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tags:
@@ -93,12 +95,26 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     clause = normal_text(text)
     evidence: list[Evidence] = []
     categories = []
+    weak_only = set()
     for category in lexicon.CATEGORIES:
         hits = _first(lexicon.CATEGORY_RULES[category], clause)
         strong = [h for h in hits if not isinstance(h[0], lexicon.Weak)]
-        if strong or len(hits) >= 2:
+        if strong or _distinct(hits) >= 2:
             categories.append(category)
             evidence.extend(Evidence(category, "category", phrase) for _, phrase in (strong or hits)[:3])
+            if not strong:
+                weak_only.add(category)
+    if "first-party-collection" in weak_only and any(c in categories for c in lexicon.PURPOSE_OF_OTHER):
+        # "as long as necessary to fulfil the purposes", "ad networks may collect … to deliver
+        # ads": purpose words alone serve the retention, sharing, … the clause is about.
+        categories.remove("first-party-collection")
+        evidence = [e for e in evidence if e.tag != "first-party-collection"]
+    if _is_heading(clause) and (named := [(c, m) for c, p in lexicon.SECTION_RULES.items()
+                                          if (m := _compiled(p).search(clause))]):
+        # A heading alone ("Your Choices", "Contact Us", "Security") is a short segment of its
+        # own: it is about the practice it names, whatever its words mean in a sentence.
+        categories = [c for c, _ in named]
+        evidence = [Evidence(c, "category", m.group(0)) for c, m in named]
     if "do-not-track" in categories:
         # OPP-115 gives a Do-Not-Track paragraph that category (and its audience) alone: its
         # "browser settings", "we receive" and "collection" describe the signal, not a practice.
@@ -141,6 +157,18 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     order = {c: i for i, c in enumerate(lexicon.CATEGORIES)}
     return Tags(tuple(sorted(categories, key=order.__getitem__)), tuple(data_types), bool(negations),
                 tuple(evidence))
+
+
+def _distinct(hits: list[tuple[str, str]]) -> int:
+    """How many hits matched different words: two weak rules that matched the same words
+    ("information you provide", "you provide") are one clue, not two."""
+    phrases = [phrase.lower() for _, phrase in hits]
+    return sum(not any(p != q and p in q for q in phrases) for p in set(phrases))
+
+
+def _is_heading(clause: str) -> bool:
+    """A title rather than a sentence: a few words, no closing punctuation."""
+    return len(clause) <= 60 and clause.count(" ") < 8 and not clause.endswith((".", ";", ",", "!", "?"))
 
 
 def _strong_other(clause: str) -> bool:
