@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from .normalize import cosmetic_key, strip_numbering
 from . import lexicon
+from .prefilter import Literals
 from .tags import normal_text
 
 MINOR_WORDS = 2
@@ -67,9 +68,8 @@ def _names_data_or_practice(words: list[str]) -> bool:
 
 
 # Words that name a kind of data or a data practice: any data-type rule, a strong (not `Weak`)
-# category rule of the tagger, or the bare verb of collection, as one pattern. One search
-# instead of the tagger's ~400 keeps long edited policies fast; a fragment is a couple of
-# words, where the tagger's weak-rule pairing does not apply anyway.
+# category rule of the tagger, or the bare verb of collection (a fragment is a couple of words,
+# where the tagger's weak-rule pairing does not apply anyway).
 def _rules() -> list[str]:
     return [
         *(p for rules in lexicon.DATA_TYPE_RULES.values() for p in rules),
@@ -80,82 +80,22 @@ def _rules() -> list[str]:
 
 
 class _Matcher(NamedTuple):
-    meaningful: re.Pattern  # all the rules
-    index: dict[str, list[str]]  # the rules' required strings (lower case) by their first 3 letters
-    unindexed: list[str]  # the rules that have no such strings
-    unindexed_pattern: re.Pattern | None
+    literals: Literals  # what each rule needs to match
+    compiled: tuple[re.Pattern, ...]  # each rule
 
 
-@functools.cache  # built on first use: a crawl whose pages did not change never needs it (30 ms)
+@functools.cache  # built on first use: a crawl whose pages did not change never needs it
 def _matcher() -> _Matcher:
-    index: dict[str, list[str]] = {}
-    unindexed = []
-    for pattern in _rules():
-        strings = _required_literals(pattern)
-        if strings is None:
-            unindexed.append(pattern)
-        else:
-            for string in sorted({s.lower() for s in strings}):
-                index.setdefault(string[:3], []).append(string)
-    return _Matcher(_combined(_rules()), index, unindexed, _combined(unindexed) if unindexed else None)
-
-
-def _combined(patterns: list[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+    return _Matcher(Literals(_rules()), tuple(re.compile(p, re.IGNORECASE) for p in _rules()))
 
 
 @functools.lru_cache(maxsize=4096)  # the same few words recur across the clauses of one edit
 def _fragment_is_meaningful(fragment: str) -> bool:
     matcher = _matcher()
-    if fragment.isascii() and "_" not in fragment:
-        # Words joined by spaces: `normal_text` would return them as they are. Most fragments
-        # contain none of the words a rule needs; a set lookup says so ~40× faster than the
-        # combined pattern (a search of ~180 alternatives at every position).
-        text, lowered = fragment, fragment.lower()
-        if not any(string in lowered for k in range(len(lowered) - 2)
-                   for string in matcher.index.get(lowered[k:k + 3], ())):
-            return bool(matcher.unindexed_pattern and matcher.unindexed_pattern.search(text))
-    else:
-        text = normal_text(fragment)
-    return bool(matcher.meaningful.search(text))
-
-
-def _required_literals(pattern: str) -> set[str] | None:
-    """Strings (ASCII, 3+ characters) one of which every match of `pattern` contains, or None
-    when the pattern has no such set (or cannot be read): read off the parsed pattern."""
-    try:
-        from re import _constants, _parser  # the standard library's own regex parser
-        parsed = _parser.parse(pattern, re.IGNORECASE)
-    except Exception:  # another Python's internals: no prefilter, only slower
-        return None
-
-    def options(items) -> list[set[str]]:
-        # Each set: one of its strings is in every match of `items` (a sequence of regex ops).
-        found, run = [], []
-        for op, arg in list(items) + [(None, None)]:
-            if op is _constants.LITERAL:
-                run.append(chr(arg))
-                continue
-            if run:
-                found.append({"".join(run)})
-                run = []
-            if op is _constants.SUBPATTERN:
-                found += options(arg[-1])
-            elif op is _constants.BRANCH:  # each alternative brings its own strings
-                alternatives = [best(options(branch)) for branch in arg[1]]
-                if all(alternatives):
-                    found.append(set().union(*alternatives))
-            elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and arg[0] >= 1:
-                found += options(arg[2])
-            # Anything else (classes, optional parts, lookarounds, anchors) requires nothing.
-        return found
-
-    def best(found: list[set[str]]) -> set[str] | None:
-        usable = [strings for strings in found
-                  if all(len(s) >= 3 and s.isascii() for s in strings)]
-        return min(usable, key=len) if usable else None
-
-    return best(options(parsed))
+    # Words joined by spaces: ASCII ones without "_" are as `normal_text` would make them.
+    text = fragment if fragment.isascii() and "_" not in fragment else normal_text(fragment)
+    # Only the few rules whose required strings are in the fragment can match it.
+    return any(matcher.compiled[place].search(text) for place in matcher.literals.candidates(text))
 
 
 def clause_significance(text: str) -> str:

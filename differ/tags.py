@@ -14,8 +14,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import lexicon
+from .prefilter import Literals
 
 
 @dataclass(frozen=True)
@@ -65,27 +67,33 @@ def normal_text(text: str) -> str:
 
 def _first(patterns, text: str) -> list[tuple[str, str]]:
     """(pattern, matched phrase) for each pattern that matches `text`."""
-    # tag() runs on every changed clause of a crawl, ~250 rules each. One search with all the
-    # rules of a list tells whether any matches and where the leftmost match starts: no rule
-    # of the list can match before it, so each rule's own search starts there (same matches).
-    gate, compiled = _compiled_list(patterns)
-    if not (first := gate.search(text)):
-        return []
-    start = first.start()
-    return [(p, m.group(0)) for p, regex in compiled if (m := regex.search(text, start))]
+    # tag() runs on every changed clause of a crawl, ~250 rules each: only the rules whose
+    # required strings are in the clause (differ.prefilter) are searched.
+    rules = _rule_list(patterns)
+    found = []
+    for place in rules.literals.candidates(text):
+        if m := rules.compiled[place].search(text):
+            found.append((patterns[place], m.group(0)))
+    return found
 
 
-_LISTS: dict[int, tuple[list, re.Pattern, tuple]] = {}
+class _Rules(NamedTuple):
+    patterns: list
+    literals: Literals
+    compiled: tuple[re.Pattern, ...]
 
 
-def _compiled_list(patterns: list[str]) -> tuple[re.Pattern, tuple[tuple[str, re.Pattern], ...]]:
-    """The rules of a list as one pattern, and each compiled; looked up once per list (the
-    lexicon's lists live as long as the process), not once per rule."""
-    cached = _LISTS.get(id(patterns))
-    if cached is None or cached[0] is not patterns:
-        gate = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-        cached = _LISTS[id(patterns)] = (patterns, gate, tuple((p, _compiled(p)) for p in patterns))
-    return cached[1], cached[2]
+_LISTS: dict[int, _Rules] = {}
+
+
+def _rule_list(patterns: list[str]) -> _Rules:
+    """A list of rules, compiled and indexed once (the lexicon's lists live as long as the
+    process), looked up by identity, not once per rule."""
+    rules = _LISTS.get(id(patterns))
+    if rules is None or rules.patterns is not patterns:
+        rules = _LISTS[id(patterns)] = _Rules(patterns, Literals(patterns),
+                                              tuple(_compiled(p) for p in patterns))
+    return rules
 
 
 def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tags:
@@ -120,11 +128,11 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         # "browser settings", "we receive" and "collection" describe the signal, not a practice.
         categories = [c for c in categories if c in ("do-not-track", "specific-audiences")]
         evidence = [e for e in evidence if e.tag in categories]
-    for heading in reversed([normal_text(h) for h in section][-2:]):
-        for category, pattern in lexicon.SECTION_RULES.items():
-            if category not in categories and category != "other" and (m := _compiled(pattern).search(heading)):
+    for heading in reversed(section[-2:]):
+        for category, phrase in _heading_practices(heading):
+            if category not in categories:
                 categories.append(category)
-                evidence.append(Evidence(category, "category", m.group(0), "section"))
+                evidence.append(Evidence(category, "category", phrase, "section"))
     # Union with the model: rules are precise where they fire, the model covers phrasings the
     # lexicon lacks. Its "other" counts only when nothing specific was found.
     learned = model.predict(text) if model is not None else {}
@@ -157,6 +165,14 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     order = {c: i for i, c in enumerate(lexicon.CATEGORIES)}
     return Tags(tuple(sorted(categories, key=order.__getitem__)), tuple(data_types), bool(negations),
                 tuple(evidence))
+
+
+@lru_cache(maxsize=1024)  # the clauses of a section share its headings
+def _heading_practices(heading: str) -> tuple[tuple[str, str], ...]:
+    """(category, matched phrase) for each practice a section heading names, `other` aside."""
+    heading = normal_text(heading)
+    return tuple((category, m.group(0)) for category, pattern in lexicon.SECTION_RULES.items()
+                 if category != "other" and (m := _compiled(pattern).search(heading)))
 
 
 def _distinct(hits: list[tuple[str, str]]) -> int:

@@ -1,0 +1,101 @@
+"""A quick and exact "which of these rules can match this text?" for lists of case-insensitive
+regular expressions (the tagger's rules).
+
+A clause matches few of the tagger's ~400 rules, and searching it with each costs. Most rules
+cannot match without one of a few plain strings ("shar", "third", "mail"), read here off the
+parsed pattern: a rule none of whose strings is in the text cannot match it, and a set lookup
+of the text's 3-character pieces says so. Only the other rules are searched (4× faster tagging,
+the same matches: tests/test_differ_prefilter.py).
+
+    >>> literals = Literals([r"\\bshar(?:e|ing)\\b", r"\\bdisclos\\w+"])
+    >>> literals.candidates("We never disclose it."), literals.candidates("We keep it."), literals.rest
+    ([1], [], [])
+    >>> Literals([r"\\b(?:EU|UK)\\b"]).rest  # strings of under 3 characters say too little
+    ['\\\\b(?:EU|UK)\\\\b']
+"""
+
+import re
+from functools import lru_cache
+
+# Under re.IGNORECASE an ASCII letter also matches these four characters (every other code
+# point that matches one is the letter's own upper or lower case; tests/test_differ_prefilter.py
+# scans them all). Mapped before lower-casing, so that a required string is `in` the folded
+# text wherever the rule could match it.
+_SAME_LETTER_CHARS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}  # İ ı ſ K (Kelvin)
+_SAME_LETTER = str.maketrans(_SAME_LETTER_CHARS)
+SHORTEST = 3  # characters: shorter strings are in too many texts to rule anything out
+
+
+class Literals:
+    """For a list of patterns: the strings (lower case) one of which each pattern's matches
+    must contain, indexed by their first three characters; `rest`, the patterns that have none."""
+
+    def __init__(self, patterns):
+        self.index: dict[str, list[tuple[str, int]]] = {}  # {first 3: [(string, pattern's place)]}
+        self.rest: list = []
+        self._rest_places: list[int] = []
+        for place, pattern in enumerate(patterns):
+            strings = required_strings(pattern)
+            if strings is None:
+                self.rest.append(pattern)
+                self._rest_places.append(place)
+            for string in sorted(strings or ()):
+                self.index.setdefault(string[:SHORTEST], []).append((string, place))
+        self._grams = frozenset(self.index)
+
+    def candidates(self, text: str) -> list[int]:
+        """The places, in order, of the patterns that may match `text`: those that need no
+        string, and those whose strings are in it. The others cannot match."""
+        folded, grams = _view(text)
+        places = set(self._rest_places)
+        for gram in grams & self._grams:
+            for string, place in self.index[gram]:
+                if place not in places and string in folded:
+                    places.add(place)
+        return sorted(places)
+
+
+@lru_cache(maxsize=16)  # one clause is checked against every list of rules in turn
+def _view(text: str) -> tuple[str, set[str]]:
+    """`text` folded as re.IGNORECASE compares ASCII letters, and its 3-character pieces."""
+    folded = text.translate(_SAME_LETTER).lower()
+    return folded, {folded[k:k + SHORTEST] for k in range(len(folded) - SHORTEST + 1)}
+
+
+def required_strings(pattern: str) -> set[str] | None:
+    """Lower-case ASCII strings of `SHORTEST`+ characters, one of which every match of
+    `pattern` (compiled with re.IGNORECASE) contains; None when there is no such set or the
+    pattern cannot be read."""
+    try:
+        from re import _constants, _parser  # the standard library's own regex parser
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except Exception:  # another Python's internals, or a bad pattern: no shortcut, only slower
+        return None
+
+    def options(items) -> list[set[str]]:
+        # Each set: one of its strings is in every match of `items` (a sequence of regex ops).
+        found, run = [], []
+        for op, arg in list(items) + [(None, None)]:
+            if op is _constants.LITERAL:
+                run.append(chr(arg))
+                continue
+            if run:
+                found.append({"".join(run).lower()})
+                run = []
+            if op is _constants.SUBPATTERN:
+                found += options(arg[-1])
+            elif op is _constants.BRANCH:  # each alternative brings its own strings
+                alternatives = [best(options(branch)) for branch in arg[1]]
+                if all(alternatives):
+                    found.append(set().union(*alternatives))
+            elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and arg[0] >= 1:
+                found += options(arg[2])
+            # Anything else (classes, optional parts, lookarounds, anchors) requires nothing.
+        return found
+
+    def best(found: list[set[str]]) -> set[str] | None:
+        usable = [strings for strings in found
+                  if all(len(s) >= SHORTEST and s.isascii() for s in strings)]
+        return min(usable, key=len) if usable else None
+
+    return best(options(parsed))
