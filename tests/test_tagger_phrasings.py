@@ -303,3 +303,7 @@ def test_scope_statements_are_other(text):
 ])
 def test_more_headings_name_their_practice(heading, categories):
     assert cats(heading) == categories
+
+
+def test_content_others_can_see_is_third_party_sharing():
+    assert "third-party-sharing" in cats("Our forums let you post comments that others can see.")
