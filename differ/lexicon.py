@@ -28,6 +28,21 @@ _PI = r"(?:personal |your |such |this |the |any |certain |users?'? )*(?:informat
 COLLECT_VERB = r"\b(?:collect(?:s|ed|ing|ion)?|gather(?:s|ed|ing)?)\b"
 
 
+# States whose residents a US policy addresses apart: "Vermont customers", "residents of Texas".
+# Grouped by first letter: a flat alternation of 50 names, tried at every word of every clause,
+# cost the tagger 3% of its time.
+_STATE_NAMES = (
+    "Alabama Alaska Arizona Arkansas Connecticut Delaware Florida Georgia Hawaii Idaho Illinois Indiana Iowa "
+    "Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana "
+    "Nebraska New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma Oregon "
+    "Pennsylvania Puerto_Rico Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah Vermont Washington "
+    "West_Virginia Wisconsin Wyoming").split()
+_STATE_NAMES = [n.replace("_", " ") for n in _STATE_NAMES]
+_STATES = "|".join(
+    f"{first}(?:{'|'.join(n[1:] for n in _STATE_NAMES if n[0] == first)})"
+    for first in dict.fromkeys(n[0] for n in _STATE_NAMES))
+
+
 class Weak(str):
     """A pattern too common to assign a category alone: it needs another rule of that category."""
 
@@ -47,7 +62,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:collected|gathered|obtained|received) (?:by us|from (?:you|users|visitors|customers|our)|through (?:our|the|your|this)|via (?:our|the|this)|on (?:our|this)|when you|automatically|at the time|in connection with|during)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b",
         # Not "we use firewalls", "we use third-party vendors": tools of security, recipients.
-        r"\bwe (?:and our \w+ )?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b(?! (?:\w+ ){0,2}(?:firewalls?|encryption|encrypted|ssl|tls|secure|security|safeguards|industry|third[- ]part\w*|vendors|service providers|outside|google analytics)\b)",
+        r"\bwe (?:and our (?:\w+ ){1,2})?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b(?! (?:\w+ ){0,2}(?:firewalls?|encryption|encrypted|ssl|tls|secure|security|safeguards|industry|third[- ]part\w*|vendors|service providers|outside|google analytics)\b)",
         # Weak: "opt out of a use of your data", "withdraw consent to the processing of your
         # data" are choices, not descriptions of a use.
         Weak(r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI),
@@ -70,13 +85,17 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # operate, maintain and provide the Services." (bullets and numbers stripped first).
         r"^(?:[^\w]*(?:\d+[.)]|[a-z][.)])?\s*)?(?:to )?(?:provide|operate|maintain|respond|send|improve|personali[sz]e|customi[sz]e|communicate|manag(?:e|ing)|administer|enable|detect|prevent|verify|analy[sz]e|develop|deliver|fulfil+|comply|process|display|show|recogni[sz]e|reinforce|protect|understand|measure|conduct|offer|allow|facilitate|notify|contact)\b",
         r"\b(?:is|are) (?:stored|recorded|logged|retrieved|processed|used) (?:in|for|to|from|by us)\b",
+        # A use denied is still about use (OPP-115 "does not"): "we do not use your data for …".
+        r"\bwe (?:do|will|shall) not (?:\w+ )?use (?:your|any|such|this|the) (?:\w+ )?(?:information|data)\b",
+        # Anonymous browsing is a statement of what is (not) collected.
+        r"\b(?:browse|visit|use)\b(?: \w+){0,3} without (?:telling us|revealing|providing|giving us|identifying|registering)\b",
         # "It enables us to provide you with relevant offers": what data is used for.
         r"\b(?:enables?|allows?|helps?) (?:us|\w+) to (?:provide|improve|personali[sz]e|offer|send|show|tailor)\b",
     ],
     "third-party-sharing": [
         r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
         # Not a disclosure to the user ("the right to request we disclose to you the categories").
-        r"(?<!statement )(?<!policy )(?<!notice )\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
+        r"(?<!statement )(?<!policy )(?<!notice )(?<!requires us to )(?<!require us to )\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
         # A shop's "sale of the year" or a travel site's car rental is not a sale of data: the verb
         # counts when data (or a pronoun for it) follows, alone it is weak.
@@ -84,7 +103,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b"),
         # Not a transfer abroad ("transferred outside the EU": specific-audiences) nor a
         # portability copy "transferred to another provider" at your request.
-        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:funds|money|payments?|balances?|points|credits)\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
+        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:funds|money|payments?|balances?|points|credits)\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
         r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access|serve)\b",
         r"\b(?:accessed|used|processed|handled|reviewed) by (?:our |these |such |certain )?(?:\w+ )?(?:agents|contractors|vendors|service providers|partners|affiliates|third parties)\b",
@@ -93,13 +112,17 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:targeted|interest-based|personali[sz]ed|behaviou?ral) (?:advertising|ads)\b|\bsocial media (?:platforms|networks|sites)\b|\bad(?:vertising)? networks\b"),
         r"\b(?:our|with|to|by|the|trusted|external|third[- ]party) (?:\w+ )?(?:service providers?|sub-?contractors?|sub-?processors?|data processors|vendors|affiliates|advertising partners|business partners|marketing partners)\b",
         # Other users and the public are third parties in OPP-115: a profile visible to others.
-        r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! (?:sources|databases|records))|accessible)\b",
+        r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|others|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! (?:sources|databases|records|information))|accessible)\b",
         # Handing data to named kinds of recipients in other words than "share" or "disclose".
         r"\b(?:provide|provides|provided|give|gives|given|furnish\w*|forward\w*|made available|supplied|passed)\b(?: [\w'’]+){0,6} to (?:(?:our|other|third|these|those|such|the|a|an|selected|trusted|carefully|certain|unaffiliated|nonaffiliated) )+(?:[\w-]+ ){0,2}(?:partners?|compan(?:y|ies)|advertisers|sponsors?|merchants?|vendors|third parties|organi[sz]ations|businesses|entit(?:y|ies)|affiliates|marketers)\b",
         # Social plug-ins and log-in with a social network: that network collects or receives data.
         r"\bsocial (?:media |network(?:ing)? )?(?:features|plug-?ins?|widgets|buttons|sharing (?:features|tools|buttons))\b|\b(?:like|share|tweet|follow) buttons?\b|\b(?:connect|connects|connected|connecting|link|links|linked|linking|log ?in|logging in|sign ?in|signing in)\b(?: [\w'’]+){0,4} (?:with|to|through|via|using) (?:your )?(?:facebook|twitter|google|linkedin|instagram|apple|amazon)\b",
         r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b",
         r"\b(?:strictly private|only implicate)\b",
+        r"\b(?:displayed|posted|shown|made) public(?:ly)?\b|\bsyndicat\w+ to\b|\bsends? (?:\w+ ){0,3}(?:information|data) directly to\b|\bplug-?ins? (?:from|of|provided by) social\b",
+        r"\breport\w*\b(?: \w+){0,3} to (?:our |the |its )?(?:advertisers|sponsors|partners)\b",
+        # Companies that act for the site receive what they need: "other companies … on our behalf".
+        r"\b(?:compan(?:y|ies)|organi[sz]ations|businesses|agents|contractors|individuals|third parties)\b(?: [\w'’,]+){0,8} on (?:our|its) behalf\b",
         # OPP-115 labels a third party's own practices, legal disclosures, business transfers
         # and posting in public areas as third-party-sharing.
         r"\b(?:set|placed|served|stored|hosted|processed|used) (?:\w+ ){0,3}by (?:\w+ )?third[- ]part(?:y|ies)\b(?! (?:websites|sites))",
@@ -129,6 +152,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:turn (?:this |it )?off|disable|block|reject|refuse|decline) (?:\w+ )?(?:cookies|location|tracking|notifications|this|it|access)\b",
         r"\bif you (?:do not|don't|would prefer not to) (?:want|wish|allow|accept|agree|consent)",
         r"\bright to (?:object|restrict|restriction|withdraw)\b",
+        # Consent as the choice OPP-115 records: "by using the site you consent to the collection",
+        # "you agree to the transfer of your data", "… and, if you agree, special offers".
+        r"\byou (?:hereby |expressly )?(?:consent|agree) to (?:the |our |its |this |such |these |that )?(?:\w+ )?(?:collection|use|processing|transfer|sharing|storage|disclosure)\b|\bif you (?:agree|consent|opt in)\b",
         r"\brestriction of\b",
         # "If you no longer wish to receive", ad-industry opt-out programmes: OPP-115 choices.
         r"\bif you (?:no longer )?(?:prefer|wish|want) (?:not )?to (?:not )?(?:receive|be contacted|participate)\b|\bno longer (?:wish|want) to (?:receive|be contacted)\b",
@@ -146,9 +172,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # update", "Parents can review, delete …", "Members may change …".
         r"\b(?:you|users|members|customers|parents?|guardians?|account holders)\b(?: \w+){0,2} (?:can|may|are able to|have the (?:right|ability) to)(?: (?:also|easily|always|at any time))? (?:\w+,? (?:or |and )?){0,2}(?:access|review|correct|update|edit|delete|remove|modify|change|view)\b(?! (?:our|the) (?:site|website|services?|app)\b)",
         r"\b(?:remove|delete|edit)\b(?: \w+){0,3} (?:reviews?|posts?|comments?|content|photos?|submissions?)(?: \w+){0,2} (?:you|you've) (?:have )?(?:posted|submitted|uploaded|shared)\b",
-        r"\bright to (?:request|obtain)\b",
+        r"\bright to (?:request|obtain)\b|(?<!until you )\b(?:request|ask) (?:that )?(?:we|us to) (?:delete|remove|correct|update|erase|amend|modify)\b",
         Weak(r"\bverify your identity\b"),
-        r"\ba copy of (?:the |your |all )?(?:\w+ )?(?:data|information)\b|\bsend me my data\b",
+        r"\ba copy of (?:the |your |all )?(?:\w+ )?(?:data|information)\b|\bsend me my data\b|\bdownload (?:a copy of )?your (?:\w+ )?(?:data|information|records|history|content|archive|grades)\b",
         r"\bcorrect (?:any )?inaccura\w+\b|\b(?:exercise|exercising) (?:\w+ ){0,4}rights\b",
         r"\byou have the (?:following )?rights?\s*[:;]|\bthe following rights\b",
         r"\b(?:change|edit|update|review) (?:this|that|these|such|your) (?:information|data|details|profile)\b|\bcan be (?:changed|edited|updated|corrected|deleted) at any time\b",
@@ -157,7 +183,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bretain(?:s|ed|ing)?\b|\bretention\b",
         r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?|maintained|preserved|archived)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
         r"\b(?:must|may|will|need to|needs to|has to) be (?:kept|retained|stored|preserved)\b(?! (?:and \w+ )?(?:in|on|outside|at)\b)|\bup to \d+ (?:days|months|years)\b",
-        r"\b(?:inactivity|considered (?:to be )?inactive|inactive (?:accounts?|for))\b|\buntil (?:you|the user|the member|they) (?:delete|close|deactivate)s?\b",
+        r"(?<!minutes of )\b(?:inactivity|considered (?:to be )?inactive|inactive (?:accounts?|for))\b|\buntil (?:you|the user|the member|they) (?:delete|close|deactivate)s?\b",
         r"\bwe (?:\w+ )?(?:will |shall |then )?(?:delete|erase|destroy|anonymi[sz]e)s? (?:the|your|such|this|it|them)\b(?: \w+){0,4} (?:immediately|promptly|permanently)\b|\b(?:permanently|irreversibly) (?:deleted|destroyed|anonymi[sz]ed|erased)\b",
         r"\bas long as (?:necessary|needed|required|your account|you)\b",
         r"\b(?:delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|destroy(?:s|ed)?)\b(?: \w+){0,6} (?:after|within|once|when (?:it is|they are|the information is) no longer)\b",
@@ -171,7 +197,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
     ],
     "data-security": [
         Weak(r"\bsecur(?:e|ed|ely|ity)\b"),
-        r"\bsecurity (?:measures|practices|procedures|standards|controls|safeguards|technolog\w+|breach\w*|incidents?|of (?:your|the|its|our) (?:\w+ )?(?:information|data))\b|\bsecurely\b|\bsecure (?:servers?|socket|environment|storage|connections?|facilities|systems?)\b|\bindustry[- ]standard\b",
+        r"\bsecurity (?:measures|practices|procedures|standards|controls|safeguards|technolog\w+|breach\w*|incidents?|of (?:your|the|its|our) (?:\w+ )?(?:information|data))\b|\bsecurely\b|\bsecure (?:servers?|sockets?|environment|storage|connections?|facilit(?:y|ies)|locations?|data cent(?:er|re)s?|systems?)\b|\bindustry[- ]standard\b",
         r"\b(?:keep|kept|maintain|ensure|guarantee|warrant|protect)\b(?: \w+){0,4} (?:secure\b(?! authentication| log-?in| sign-?in)|security of|safety of (?:your |the |such )?(?:personal )?(?:information|data))|\bcannot (?:guarantee|ensure|warrant)\b",
         r"\bprevent (?:\w+ ){0,3}(?:unauthori[sz]ed|other users from) access\w*\b|\b(?:log|sign) (?:out|off)\b|\blocked (?:facilities|cabinets|file cabinets|rooms|offices)\b",
         r"\bencrypt(?:s|ed|ion)?\b|\b(?:ssl|tls)\b",
@@ -186,6 +212,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:limit|limits|limiting|limited|restrict|restricts|restricting|restricted)(?: \w+){0,2} access\b(?: \w+){0,5} to (?:employees|those|authori[sz]ed|personnel|staff|people)\b|\bneed to know\b|\bauthori[sz]ed (?:employees|personnel|staff)\b",
         r"\b(?:loss|theft|misuse|alteration|destruction)(?:,| and| or)(?: or| and)? (?:misuse|unauthori[sz]ed|alteration|destruction|theft|loss)\b",
         r"\b(?:reasonable|appropriate|necessary) (?:\w+ )?(?:steps|efforts|precautions)(?: \w+){0,3} to (?:protect|secure|safeguard)\b|\b(?:password|credentials)(?: \w+){0,3} (?:confidential|secret)\b|\bpassword[- ]protected\b|\b(?:two|2|multi)[- ](?:factor|step) (?:authentication|verification)\b",
+        # Banks' and shops' account advice and the duties put on recipients are security too.
+        r"\b(?:session|sessions) (?:\w+ ){0,3}times? out\b|\b(?:automatic(?:ally)?|time-?out) log(?:ged)?[- ]?(?:off|out)\b|\b(?:account|password|credentials)\b(?: \w+){0,3} compromised\b|\b(?:never|not|don't) (?:share|disclose|give|reveal) your (?:password|PIN|login|user ?name and password)\b",
+        r"\b(?:keep|maintain|treat|hold)\w* (?:\w+ ){0,3}(?:information|data) (?:strictly |in )?(?:confidential|confidence|secure)\b|\bconfidentiality (?:agreements?|obligations?)\b|\b(?:employees|staff|personnel)\b(?: \w+){0,3} (?:are |is )?trained\b|\b(?:privacy|security) training\b",
         r"\bno (?:method|transmission|system|website|app|application|service|data transmission|internet)\b(?: \w+){0,8} (?:100%|completely|perfectly|fully|guarantee) secur\w*\b",
     ],
     "policy-change": [
@@ -195,6 +224,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:last|latest) (?:updated|revised|modified|revision|update)\b|\beffective (?:date|as of|from)\b",
         r"\brevised (?:privacy )?(?:policy|statement|notice|version)\b|\bchanges (?:will|shall) (?:be|become|take) effective\b|\bupon posting\b|\bmaterial changes?\b|\bchanges? hereto\b|\bamendments? (?:become|take) effective\b",
         r"\b(?:reserve the right to (?:change|modify|update|amend))\b",
+        # A new use announced before it starts: OPP-115 files it under policy change.
+        r"\b(?:materially different|different manner|(?:unrelated|new|different|incompatible) purposes?\b,?(?: [\w'’]+){0,8},? (?:we will|we'll) (?:first )?(?:notify|inform|tell))",
     ],
     "do-not-track": [
         r"\bdo[- ]not[- ]track\b",
@@ -212,10 +243,11 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
         r"\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee|VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
         r"\b(?:1[0-9]|2[01]) years? (?:of age|old)\b|\b(?:younger|older) than (?:1[0-9]|2[01])\b|\bage of (?:majority|consent|digital consent)\b|\b(?:Australia|Japan|Korea|China|India|Singapore|Mexico|Argentina|Israel|South Africa|New Zealand|Hong Kong|Quebec)\b",
+        r"\b(?:" + _STATES + r")(?: state)? (?:residents?|customers|consumers|users|members|citizens|law|laws)\b|\b(?:residents?|citizens) of (?:the (?:state|commonwealth) of )?(?:" + _STATES + r")\b",
         r"\b(?:located|residing|resident|living|visitors?|users?) (?:in|within|outside) the United States\b|\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:of )?(?:the|your) (?:united states|U\.S\.|US|USA|country|EEA|EU|European Union)(?!\w)|\binternational (?:transfers?|users)\b",
     ],
     "other": [
-        r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:(?:only|also|does not|doesn't|do not) )?(?:discloses|describes|explains|applies|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b",
+        r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:(?:only|also|does not|doesn't|do not) )?(?:discloses|describes|explains|applies|apply|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b|\bprivacy (?:policy|statement|notice|practices)(?: for \w+)? (?:also |only )?apply\w*\b",
         r"\b(?:contact us|get in touch|reach us)\b|\bquestions(?: \w+){0,3} (?:about|regarding|concerning)\b",
         r"\b(?:data protection officer|DPO|controller)\b",
         r"\b(?:welcome to|thank you for)\b|\bplease (?:read|review)\b(?! (?:it|this (?:\w+ )?(?:policy|page|statement)) (?:frequently|periodically|regularly|often|from time to time))",
@@ -237,8 +269,8 @@ PURPOSE_OF_OTHER = ("third-party-sharing", "data-retention", "data-security", "p
 SECTION_RULES: dict[str, str] = {
     "first-party-collection": r"\b(?:collect\w*|information (?:we|use)|data we|how we use|use of (?:your )?(?:personal )?(?:information|data)|purposes?|cookies|log files|automatically)\b",
     "third-party-sharing": r"\b(?:shar(?:e|ing)|disclos\w+|third[- ]part(?:y|ies)|transfers?|advertis(?:ing|ers)|analytics)\b",
-    "user-choice": r"\b(?:choices?|opt[- ]?(?:out|in)|consent|preferences|unsubscrib\w+)\b",
-    "user-access": r"\b(?:your rights|access(?:ing)? (?:and|your|to your)|rights? to access|correct\w*|delet\w+ your|(?:updat|review|edit)\w* your)\b",
+    "user-choice": r"\b(?:choices?|opt[- ]?(?:out|in)|consent|preferences|unsubscrib\w+|control)\b",
+    "user-access": r"\b(?:your rights|access(?:ing)? (?:and|your|to (?:and|your))|deletion|rights? to access|correct\w*|delet\w+ your|(?:updat|review|edit)\w* your)\b",
     "data-retention": r"\b(?:retention|retain|how long)\b",
     "data-security": r"\bsecurity\b(?! number)|\b(?:data|information|number) protection\b(?! officer| authorit| rights| laws?| act| regulation)|\b(?:protect\w*|safeguard\w*) (?:of )?(?:your )?(?:personal )?(?:information|data)\b",
     "policy-change": r"\b(?:changes to|updates to|amendments?|changes in|notice of changes|polic(?:y|ies) (?:changes|updates))\b",
@@ -384,3 +416,6 @@ ADDRESS = r"[\w.+-]+@[\w-]+\.[\w.]+|\baddress ?:|\b(?:floor|street|road|avenue|r
 # "Contact us" inside a paragraph about a practice ("to opt out, contact us") is how to exercise
 # it, not contact details: only questions about the policy stay `other` beside a practice.
 STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 3)] + [r"\bquestions(?: \w+){0,3} (?:about|regarding|concerning) (?:this|our|the) (?:privacy )?(?:policy|statement|notice|privacy practices)\b"]
+
+# "We do not knowingly collect …": how a children's paragraph states its rule (tags.py).
+NOT_KNOWINGLY = r"\b(?:not|never) (?:knowingly|intentionally|deliberately|purposely)\b"

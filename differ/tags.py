@@ -117,6 +117,13 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         # ads": purpose words alone serve the retention, sharing, … the clause is about.
         categories.remove("first-party-collection")
         evidence = [e for e in evidence if e.tag != "first-party-collection"]
+    if "specific-audiences" in categories and "first-party-collection" in categories and all(
+            _compiled(lexicon.NOT_KNOWINGLY).search(e.text) or e.text.lower() in ("collect", "collection")
+            for e in evidence if e.tag == "first-party-collection"):
+        # "We do not knowingly collect information from children under 13": OPP-115 gives the
+        # children's paragraph its audience; the denied collection is how it states the rule.
+        categories.remove("first-party-collection")
+        evidence = [e for e in evidence if e.tag != "first-party-collection"]
     if _is_heading(clause) and (named := [(c, m) for c, p in lexicon.SECTION_RULES.items()
                                           if (m := _compiled(p).search(clause))]):
         # A heading alone ("Your Choices", "Contact Us", "Security") is a short segment of its

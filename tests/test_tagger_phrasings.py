@@ -193,3 +193,117 @@ def test_reviewing_the_policy_for_changes_is_policy_change_not_an_introduction()
 
 def test_a_statement_that_discloses_its_practices_is_an_introduction_not_sharing():
     assert cats("The following statement discloses our information practices for this website.") == {"other"}
+
+
+# Round 5: each family below with clauses written for these tests.
+
+@pytest.mark.parametrize("text", [
+    "By visiting this website, you consent to the collection and use of your information as described here.",
+    "By submitting your details you agree to the transfer of your data to our offices.",
+    "We will send you our weekly newsletter and, if you agree, occasional offers from us.",
+])
+def test_consent_given_by_using_or_agreeing_is_user_choice(text):
+    tags = tag(text)
+    assert "user-choice" in tags.categories
+    assert any(e.tag == "user-choice" and e.text.lower() in text.lower() for e in tags.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Oregon residents may ask us which companies received their information.",
+    "Residents of the Commonwealth of Massachusetts have further rights under state law.",
+    "New Jersey customers can request a copy of our annual notice.",
+])
+def test_residents_of_a_us_state_are_specific_audiences(text):
+    assert "specific-audiences" in cats(text)
+
+
+def test_a_state_named_in_a_governing_law_clause_is_not_an_audience():
+    assert "specific-audiences" not in cats("This Policy is governed by the laws of the State of New York.")
+
+
+@pytest.mark.parametrize("text", [
+    "For your safety, your online banking session times out after ten minutes without activity.",
+    "If you think your password has been compromised, change it and let us know.",
+    "Never share your password with anyone, including people who say they work for us.",
+    "Our contractors must keep your information strictly confidential.",
+    "Our staff are trained in handling customer records.",
+    "Card numbers are sent using Secure Sockets Layer technology.",
+    "Records are kept on servers in a secure facility.",
+])
+def test_account_advice_and_duties_of_confidence_are_data_security(text):
+    assert "data-security" in cats(text)
+
+
+def test_a_session_time_out_is_not_a_retention_period():
+    assert "data-retention" not in cats("Your session will time out after 20 minutes of inactivity.")
+
+
+@pytest.mark.parametrize("text", [
+    "Your nickname and ratings are displayed publicly on the product page.",
+    "Product reviews may be syndicated to other retailers' websites.",
+    "When you click a share button, your browser sends data directly to the social network.",
+    "We use aggregate figures to report audience size to our advertisers.",
+    "We may hire other companies to deliver packages and process payments on our behalf.",
+])
+def test_public_display_reports_and_agents_are_third_party_sharing(text):
+    assert "third-party-sharing" in cats(text)
+
+
+def test_a_law_that_requires_us_to_tell_you_something_is_not_sharing():
+    text = "State law requires us to disclose to residents how long we keep their records."
+    assert "third-party-sharing" not in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If we want to use your information for an unrelated purpose, we will notify you first.",
+    "We will ask before using your details in a materially different way than described here.",
+])
+def test_a_new_use_announced_in_advance_is_policy_change(text):
+    assert "policy-change" in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "You may ask us to correct your billing address by writing to us.",
+    "Students can download a copy of your records from the dashboard.",
+])
+def test_asking_for_corrections_and_downloads_is_user_access(text):
+    assert "user-access" in cats(text)
+
+
+def test_until_you_ask_us_to_delete_is_retention_not_access():
+    assert "user-access" not in cats("We keep your saved searches until you ask us to delete them.")
+
+
+def test_a_childrens_paragraph_is_its_audience_not_a_collection():
+    text = "We do not knowingly collect information from children under 13."
+    tags = tag(text)
+    assert tags.categories == ("specific-audiences",)
+    assert tags.negated
+
+
+@pytest.mark.parametrize("text", [
+    "We do not use your personal data for automated decisions.",
+    "You can browse our pages without telling us who you are.",
+])
+def test_denied_uses_and_anonymous_browsing_are_collection(text):
+    assert "first-party-collection" in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our online practices also apply to visitors of our mobile site; our Privacy Notice for Customers also applies to account holders.",
+    "Please note that this policy does not apply to information you give us by telephone.",
+])
+def test_scope_statements_are_other(text):
+    assert "other" in cats(text)
+
+
+@pytest.mark.parametrize("heading, categories", [
+    ("Your Access to and Control Over Information", {"user-access", "user-choice"}),
+    ("Account Deletion", {"user-access"}),
+])
+def test_more_headings_name_their_practice(heading, categories):
+    assert cats(heading) == categories
+
+
+def test_content_others_can_see_is_third_party_sharing():
+    assert "third-party-sharing" in cats("Our forums let you post comments that others can see.")
