@@ -33,7 +33,7 @@ from . import meaning  # noqa: F401  (registers the meaning migration)
 from .meaning import MODEL_SUFFIX
 from .snapshots import CorruptSnapshot
 from . import fetcher  # noqa: F401  (registers the browser's migrations)
-from . import perf2  # noqa: F401  (registers the text fingerprints' migration)
+from . import fingerprints  # noqa: F401  (registers the text fingerprints' migration)
 
 # The [store] table of config.toml: key -> (type, default).
 CONFIG = {

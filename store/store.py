@@ -20,8 +20,8 @@ from .query import QueryMixin, insert_rows
 from .meaning import MeaningMixin, meaning_columns, tags_json  # after outbox, query: migration order
 from .schema import migrations
 from .snapshots import SnapshotsMixin, encode_full
-from .perf2 import Perf2Mixin
-from .perf4 import Perf4Mixin
+from .fingerprints import FingerprintsMixin
+from .bulk import BulkReadsMixin
 
 
 def now() -> str:
@@ -77,7 +77,7 @@ class RecordedChangeSet:
         }
 
 
-class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, FetcherMixin, Perf2Mixin, Perf4Mixin):
+class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, FetcherMixin, FingerprintsMixin, BulkReadsMixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")

@@ -6,7 +6,7 @@ indexes, so the cost does not grow with the history kept."""
 import json
 
 
-class Perf4Mixin:
+class BulkReadsMixin:
     """Bulk reads for the crawler (methods of `Store`; `self.db` is sqlite-utils')."""
 
     def latest_snapshots(self, source_ids: list[str]) -> dict[str, dict | None]:

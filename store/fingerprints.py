@@ -16,8 +16,9 @@ version, and dropping the table loses nothing but time.
 from .schema import migrations
 
 
+# The name is what databases have recorded as applied: it stays as first released.
 @migrations(name="perf2_001_text_fingerprints")
-def perf2_001_text_fingerprints(db):
+def create_text_fingerprints(db):
     db["text_fingerprints"].create(
         {"source_id": str, "version_id": int, "fingerprint": str},
         pk="source_id",
@@ -25,7 +26,7 @@ def perf2_001_text_fingerprints(db):
     )
 
 
-class Perf2Mixin:
+class FingerprintsMixin:
     """Fingerprints of current versions (methods of `Store`; `self.db` is sqlite-utils')."""
 
     def text_fingerprints(self, source_ids: list[str]) -> dict[str, str]:
