@@ -27,18 +27,18 @@ class DaemonMixin:
 
     def last_fetched_at(self, source_id: str) -> str | None:
         """When the source was last fetched (started), whatever the outcome."""
-        row = next(self.db.query(
+        row = next(self.rows(
             "select max(started_at) as at from fetches where source_id = ?", [source_id]
         ))
         return row["at"]
 
     def source_state(self, source_id: str) -> dict:
         """The last fetch (time, outcome, reason), the last change and the failure streak."""
-        fetch = next(self.db.query(
+        fetch = next(self.rows(
             "select finished_at, outcome, error_class, reason from fetches where source_id = ? "
             "order by id desc limit 1", [source_id]
         ), None) or {}
-        change = next(self.db.query(
+        change = next(self.rows(
             "select max(detected_at) as at from change_sets where source_id = ?", [source_id]
         ))
         return {

@@ -34,7 +34,7 @@ class FingerprintsMixin:
         wanted = set(source_ids)
         return {
             r["source_id"]: r["fingerprint"]
-            for r in self.db.query(
+            for r in self.rows(
                 "select f.source_id, f.fingerprint from text_fingerprints f "
                 "where f.version_id = (select max(id) from versions v where v.source_id = f.source_id)"
             )
@@ -43,7 +43,7 @@ class FingerprintsMixin:
 
     def text_fingerprint(self, source_id: str) -> str | None:
         """The fingerprint of the source's current version's text, if known."""
-        row = next(self.db.query(
+        row = next(self.rows(
             "select f.fingerprint from text_fingerprints f where f.source_id = ? and f.version_id = "
             "(select max(id) from versions where source_id = ?)", [source_id, source_id]), None)
         return row["fingerprint"] if row else None

@@ -51,13 +51,13 @@ class OutboxMixin:
     # --- reading change sets by id -----------------------------------------------------
 
     def change_set(self, change_set_id: int) -> "RecordedChangeSet":
-        row = next(self.db.query("select * from change_sets where id = ?", [change_set_id]), None)
+        row = next(self.rows("select * from change_sets where id = ?", [change_set_id]), None)
         if row is None:
             raise NotFound(f"no change set {change_set_id} in {self.path}")
         return self._change_set(row)
 
     def latest_failed_fetch(self, source_id: str) -> dict | None:
-        return next(self.db.query(
+        return next(self.rows(
             "select * from fetches where source_id = ? and outcome = 'failed' order by id desc limit 1",
             [source_id],
         ), None)
@@ -65,7 +65,7 @@ class OutboxMixin:
     # --- failure notices ---------------------------------------------------------------
 
     def last_failure_notice(self, source_id: str) -> dict | None:
-        return next(self.db.query(
+        return next(self.rows(
             "select * from failure_notices where source_id = ? order by id desc limit 1", [source_id]
         ), None)
 
@@ -77,7 +77,7 @@ class OutboxMixin:
         }).last_pk
 
     def failure_notice(self, notice_id: int) -> dict:
-        row = next(self.db.query("select * from failure_notices where id = ?", [notice_id]), None)
+        row = next(self.rows("select * from failure_notices where id = ?", [notice_id]), None)
         if row is None:
             raise NotFound(f"no failure notice {notice_id} in {self.path}")
         return row
@@ -89,7 +89,7 @@ class OutboxMixin:
         where, params = "", [channel]
         if since:
             where, params = "and cs.detected_at >= ?", [channel, since]
-        change_sets = [r["id"] for r in self.db.query(
+        change_sets = [r["id"] for r in self.rows(
             "select cs.id from change_sets cs join versions v on v.id = cs.to_version "
             # Re-extractions (technical) and reverts to a recent text (flapping) are recorded,
             # never announced.
@@ -98,7 +98,7 @@ class OutboxMixin:
             f"where channel = ? and item_kind = 'change_set') {where} order by cs.id", params,
         )]
         where = "and at >= ?" if since else ""
-        notices = [r["id"] for r in self.db.query(
+        notices = [r["id"] for r in self.rows(
             "select id from failure_notices where id not in (select item_id from outbox_items "
             f"where channel = ? and item_kind = 'notice') {where} order by id", params,
         )]
@@ -125,10 +125,10 @@ class OutboxMixin:
         if status:
             where.append("status = ?")
             params.append(status)
-        rows = list(self.db.query(f"select * from digests where {' and '.join(where)} order by id", params))
+        rows = list(self.rows(f"select * from digests where {' and '.join(where)} order by id", params))
         for row in rows:
             items: dict[str, list[int]] = {"change_set": [], "notice": []}
-            for item in self.db.query(
+            for item in self.rows(
                 "select item_kind, item_id from outbox_items where digest_id = ? order by item_id",
                 [row["id"]],
             ):

@@ -159,7 +159,7 @@ class QueryMixin:
         """Rebuild the clause index of every version (after the segmenter changed)."""
         with self.db.atomic():
             self.db.execute("delete from clauses")
-            versions = list(self.db.query("select id, source_id, markdown from versions order by id"))
+            versions = list(self.rows("select id, source_id, markdown from versions order by id"))
             for v in versions:
                 _insert_clauses(self.db, v["id"], v["source_id"], v["markdown"])
         return len(versions)
@@ -171,7 +171,7 @@ class QueryMixin:
         One hit per distinct clause text of a source: with the versions that contain it,
         `since` (the first version that had it) and whether the current version has it.
         Without `all_versions`, only clauses of current versions."""
-        rows = self.db.query(
+        rows = self.rows(
             """
             select c.source_id, c.version_id, c.position, c.section, c.kind, c.text,
                    v.created_at, clauses_fts.rank as rank,
@@ -211,12 +211,12 @@ class QueryMixin:
         """The version in force at `moment` (stored UTC form): the newest one created at or
         before it. A version is in force from its `created_at` until the next one's."""
         self.source(source_id)
-        row = next(self.db.query(
+        row = next(self.rows(
             "select * from versions where source_id = ? and created_at <= ? "
             "order by created_at desc, id desc limit 1", [source_id, moment]
         ), None)
         if row is None:
-            first = next(self.db.query(
+            first = next(self.rows(
                 "select min(created_at) as t from versions where source_id = ?", [source_id]
             ))["t"]
             known = f"its first version is from {first}" if first else "it has no version yet"
@@ -225,7 +225,7 @@ class QueryMixin:
         return row
 
     def _next_version_time(self, source_id: str, version: dict) -> str | None:
-        row = next(self.db.query(
+        row = next(self.rows(
             "select created_at from versions where source_id = ? and id > ? order by id limit 1",
             [source_id, version["id"]],
         ), None)
@@ -234,7 +234,7 @@ class QueryMixin:
     def history(self, source_id: str) -> list[dict]:
         """Each version, oldest first: since, until, and the change that produced it."""
         self.source(source_id)
-        rows = list(self.db.query(
+        rows = list(self.rows(
             """
             select v.id as version, v.created_at as since, v.technical, v.sha256,
                    v.extractor_version, cs.id as change_set_id, cs.summary,
@@ -252,7 +252,7 @@ class QueryMixin:
 
     def all_versions(self, source_id: str | None = None) -> list[dict]:
         """Every version with its text, by source then time (for exports)."""
-        rows = list(self.db.query(
+        rows = list(self.rows(
             """
             select v.source_id as source, v.id as version, v.created_at as since, v.sha256,
                    v.technical, v.extractor_version, v.markdown as text
@@ -267,7 +267,7 @@ class QueryMixin:
         return rows
 
     def change_log(self, source_id: str | None = None) -> list[dict]:
-        return list(self.db.query(
+        return list(self.rows(
             "select * from change_log where (:source is null or source = :source)",
             {"source": source_id},
         ))
@@ -276,7 +276,7 @@ class QueryMixin:
 
     def source_overview(self) -> list[dict]:
         """Each source: status (ok, failing, never fetched), last fetch, versions, last change."""
-        rows = list(self.db.query(
+        rows = list(self.rows(
             """
             select s.id as source, s.name, s.type, s.url,
                    (select max(started_at) from fetches where source_id = s.id) as last_fetch,
@@ -303,7 +303,7 @@ class QueryMixin:
 
     def stats(self) -> list[dict]:
         """Per source: versions, change sets per year, clause changes, stored bytes."""
-        rows = list(self.db.query(
+        rows = list(self.rows(
             """
             select s.id as source,
                    (select count(*) from versions where source_id = s.id) as versions,
@@ -322,7 +322,7 @@ class QueryMixin:
             """
         ))
         per_year = {}
-        for r in self.db.query(
+        for r in self.rows(
             "select source_id, substr(detected_at, 1, 4) as year, count(*) as n from change_sets "
             "group by 1, 2 order by 1, 2"
         ):
@@ -339,7 +339,7 @@ class QueryMixin:
         version (the version made from it, or a fetch that found the same text). Pages that
         produced no text (a selector miss, a truncated page) stay: they are the only record."""
         cutoff = _stored((at or datetime.now(timezone.utc)) - timedelta(days=older_than_days))
-        return list(self.db.query(
+        return list(self.rows(
             """
             select s.id, s.source_id, s.fetched_at, s.size, length(s.body) as stored_bytes
             from snapshots s

@@ -68,7 +68,7 @@ class SnapshotsMixin:
     def encode_body(self, source_id: str, body: bytes) -> dict:
         """The columns that store `body` for a new snapshot of `source_id`: a delta against
         the source's newest kept body when the chain allows it, a standalone frame otherwise."""
-        base = next(self.db.query(
+        base = next(self.rows(
             "select id, chain from snapshots where source_id = ? and body is not null "
             "order by id desc limit 1", [source_id]
         ), None)
@@ -81,7 +81,7 @@ class SnapshotsMixin:
         chain = []  # this snapshot, then each base it rests on
         next_id = snapshot_id
         while next_id is not None:
-            row = next(self.db.query(
+            row = next(self.rows(
                 "select id, body, encoding, base_id, sha256, pruned_at from snapshots where id = ?",
                 [next_id],
             ), None)
@@ -103,7 +103,7 @@ class SnapshotsMixin:
     def release_dependents(self, snapshot_id: int) -> int:
         """Re-encode the snapshots whose delta rests on `snapshot_id` as standalone frames, so
         that its body can go (call inside a transaction). Returns how many were re-encoded."""
-        dependents = [r["id"] for r in self.db.query(
+        dependents = [r["id"] for r in self.rows(
             "select id from snapshots where base_id = ? and encoding = 'zstd-delta' "
             "and body is not null", [snapshot_id]
         )]
@@ -115,7 +115,7 @@ class SnapshotsMixin:
         """Per encoding: how many snapshots, raw bytes and stored bytes (for benchmarks, stats)."""
         return {
             r["encoding"]: {"snapshots": r["n"], "raw_bytes": r["raw"], "stored_bytes": r["stored"]}
-            for r in self.db.query(
+            for r in self.rows(
                 "select encoding, count(*) as n, coalesce(sum(size), 0) as raw, "
                 "coalesce(sum(length(body)), 0) as stored from snapshots where body is not null "
                 "group by encoding order by encoding"

@@ -114,6 +114,13 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def rows(self, sql: str, params=()):
+        """The rows of a SELECT, as dicts, read lazily. Not sqlite-utils' `db.query`, which wraps
+        every statement in a SAVEPOINT and its RELEASE: ten statements of a page's twenty."""
+        cursor = self.db.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return (dict(zip(names, row)) for row in cursor)
+
     @contextlib.contextmanager
     def atomic(self):
         """One transaction: everything inside is stored, or nothing."""
@@ -125,7 +132,7 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
     def sync_sources(self, sources: list[dict]) -> None:
         """Insert or update the configured sources (sources no longer configured stay, with
         their history)."""
-        stored = {r["id"]: r for r in self.db.query("select id, name, url, type, config from sources")}
+        stored = {r["id"]: r for r in self.rows("select id, name, url, type, config from sources")}
         with self.db.atomic():
             for s in sources:
                 row = {
@@ -154,7 +161,7 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
         alternates between two byte-identical variants (A, B, A, B) gets old rows back, and
         the newest row (B) is then not the page fetched last (A)."""
         columns = "s.id, s.sha256, s.fetched_at, s.url, s.etag, s.last_modified"
-        rows = self.db.query(
+        rows = self.rows(
             f"select {columns} from fetches f join snapshots s on s.id = f.snapshot_id "
             "where f.source_id = ? and f.snapshot_id is not null "
             "order by f.started_at desc, f.id desc limit 1",
@@ -162,27 +169,27 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
         )
         row = next(rows, None)
         if row is None:
-            row = next(self.db.query(f"select {columns} from snapshots s where s.source_id = ? "
+            row = next(self.rows(f"select {columns} from snapshots s where s.source_id = ? "
                                      "order by s.id desc limit 1", [source_id]), None)
         return row
 
     def current_version(self, source_id: str) -> dict | None:
         """The version in force: the newest one recorded."""
-        rows = self.db.query(
+        rows = self.rows(
             "select * from versions where source_id = ? order by id desc limit 1", [source_id]
         )
         return next(rows, None)
 
     def recent_versions(self, source_id: str, n: int) -> list[dict]:
         """The `n` newest versions of a source, newest first, without their text."""
-        return list(self.db.query(
+        return list(self.rows(
             "select id, sha256, created_at from versions where source_id = ? order by id desc limit ?",
             [source_id, n],
         ))
 
     def latest_good_snapshot(self, source_id: str) -> dict | None:
         """The newest snapshot whose last fetch did not fail: the page the policy stands on."""
-        return next(self.db.query(
+        return next(self.rows(
             "select s.id, s.url, s.content_type, s.fetched_at from snapshots s where s.source_id = ? "
             "and (select f.outcome from fetches f where f.snapshot_id = s.id order by f.id desc limit 1)"
             " != 'failed' order by s.id desc limit 1", [source_id]
@@ -190,7 +197,7 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
 
     def last_fetch_of(self, snapshot_id: int) -> dict | None:
         """The newest fetch that got these bytes: what they came to last time."""
-        return next(self.db.query(
+        return next(self.rows(
             "select outcome, error_class, reason from fetches where snapshot_id = ? "
             "order by id desc limit 1", [snapshot_id]
         ), None)
@@ -209,7 +216,7 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
         """Store the body once per distinct content: (snapshot id, whether it is new)."""
         digest = sha256(body)
         existing = next(
-            self.db.query(
+            self.rows(
                 "select id, body is null as pruned from snapshots where source_id = ? and sha256 = ?",
                 [source_id, digest],
             ),
@@ -272,7 +279,7 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
     # --- reading history ---------------------------------------------------------------
 
     def version(self, source_id: str, version_id: int) -> dict:
-        row = next(self.db.query(
+        row = next(self.rows(
             "select * from versions where source_id = ? and id = ?", [source_id, version_id]
         ), None)
         if row is None:
@@ -280,7 +287,7 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
         return row
 
     def versions(self, source_id: str) -> list[dict]:
-        return list(self.db.query(
+        return list(self.rows(
             "select id, source_id, snapshot_id, created_at, sha256, extractor_version, technical "
             "from versions where source_id = ? order by id", [source_id]
         ))
@@ -303,7 +310,7 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
                     f"exists (select 1 from json_each(c.tags, '$.old.{key}') where value = ?) or "
                     f"exists (select 1 from json_each(c.tags, '$.new.{key}') where value = ?)))")
                 params += [value, value]
-        rows = self.db.query(
+        rows = self.rows(
             f"select * from change_sets where {' and '.join(where)} order by detected_at desc, id desc",
             params,
         )
@@ -314,7 +321,7 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
         return sets[0] if sets else None
 
     def _change_set(self, row: dict) -> RecordedChangeSet:
-        rows = list(self.db.query("select * from changes where change_set_id = ? order by position", [row["id"]]))
+        rows = list(self.rows("select * from changes where change_set_id = ? order by position", [row["id"]]))
         changes = [change_from_row(c) for c in rows]
         meaning = {"headline": row.get("headline"), "severity": row.get("severity"), "score": row.get("score"),
                    "signals": json.loads(row.get("signals") or "[]"),
@@ -338,7 +345,7 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
 
     def failure_streak(self, source_id: str) -> int:
         """How many fetches of the source failed in a row, up to now (0 after a success)."""
-        row = next(self.db.query(
+        row = next(self.rows(
             "select count(*) as n from fetches where source_id = ? and outcome = 'failed' and id > "
             "coalesce((select max(id) from fetches where source_id = ? and outcome != 'failed'), 0)",
             [source_id, source_id],
