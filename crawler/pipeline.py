@@ -70,7 +70,7 @@ def record(store: Store, page: Page) -> Outcome:
 def _same_as_before(store: Store, fetch: dict, snapshot_id: int | None, reason: str) -> Outcome:
     """Bytes we have seen: they come to what they came to last time (a broken page stays broken)."""
     fetch["snapshot_id"] = snapshot_id
-    last = store.last_fetch_of(snapshot_id) if snapshot_id else None
+    last = store.last_fetch_of(fetch["source_id"], snapshot_id) if snapshot_id else None
     if last and last["outcome"] == "failed":
         return _failed(store, fetch, _FAILURES[last["error_class"]](last["reason"]))
     store.add_fetch(**fetch, outcome="unchanged", reason=reason)

@@ -195,11 +195,14 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
             " != 'failed' order by s.id desc limit 1", [source_id]
         ), None)
 
-    def last_fetch_of(self, snapshot_id: int) -> dict | None:
-        """The newest fetch that got these bytes: what they came to last time."""
+    def last_fetch_of(self, source_id: str, snapshot_id: int) -> dict | None:
+        """The source's newest fetch that got these bytes: what they came to last time."""
+        # Through the (source_id, started_at) index, newest first: the match is nearly always
+        # the source's last fetch. By snapshot alone, SQLite walked back through every fetch
+        # since that one (a whole pass of all sources: quadratic in their number).
         return next(self.rows(
-            "select outcome, error_class, reason from fetches where snapshot_id = ? "
-            "order by id desc limit 1", [snapshot_id]
+            "select outcome, error_class, reason from fetches where source_id = ? and snapshot_id = ? "
+            "order by started_at desc, id desc limit 1", [source_id, snapshot_id]
         ), None)
 
     # --- recording a fetch (call inside `atomic()`) ------------------------------------

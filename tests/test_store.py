@@ -66,3 +66,22 @@ def test_the_failure_streak_counts_failures_since_the_last_success(store):
     assert store.failure_streak("acme") == 0
     fetch("failed")
     assert store.failure_streak("acme") == 1
+
+
+def test_what_a_fetch_of_known_bytes_reads_goes_through_indexes(store):
+    """A 304 or byte-identical page reads the source's latest snapshot and what its bytes came
+    to last time: through indexes, never a walk over every fetch ever recorded (which made each
+    such page cost more as the history grew: quadratic over a pass)."""
+    snapshot_id, _ = store.add_snapshot("acme", b"<html>policy</html>", fetched_at="2026-01-01T00:00:00Z")
+    for day in range(1, 20):
+        store.add_fetch(source_id="acme", started_at=f"2026-01-{day:02d}T00:00:00Z", outcome="unchanged",
+                        snapshot_id=snapshot_id)
+    statements = []
+    store.db.conn.set_trace_callback(statements.append)
+    assert store.last_fetch_of("acme", snapshot_id)["outcome"] == "unchanged"
+    assert store.latest_snapshot("acme")["id"] == snapshot_id
+    store.db.conn.set_trace_callback(None)
+    assert statements
+    for sql in statements:
+        plan = [row[3] for row in store.db.conn.execute("explain query plan " + sql)]
+        assert not [step for step in plan if step.startswith("SCAN")], (sql, plan)
