@@ -17,12 +17,11 @@ downloaded, and the browser closed when the crawl ends.
 """
 
 import asyncio
-import os
 
 from store import sha256
 
 from .errors import Blocked, ExtractionError, FetchFailure, Transient
-from .extract import MIN_GENERIC_CHARS, content_kind
+from .extract import MIN_GENERIC_CHARS, _as_list, content_kind
 
 # Debian's Chromium as root on a closed network: no sandbox (root), no GPU, and none of the
 # background connections (updates, sync, field trials) that would fail here at every start.
@@ -144,10 +143,8 @@ def browser_meta(source: dict, crawl: dict) -> dict:
 
 
 def _wait_selectors(source: dict) -> list[str]:
-    rules = source.get("select") or []
-    rules = [rules] if isinstance(rules, (str, dict)) else rules
     selectors = []
-    for rule in rules:
+    for rule in _as_list(source.get("select")):
         if isinstance(rule, dict):  # a range: both ends must be there
             selectors += [v for k, v in rule.items() if k.startswith(("start", "end"))]
         else:
@@ -294,9 +291,7 @@ def escalation(source: dict, status: int, headers: dict, body: bytes, url: str,
         return None, None
     try:
         extraction = extract(source, body, headers.get("content-type"), url)
-    except Blocked as e:
-        return f"static page: {e.reason}", None
-    except ExtractionError as e:
+    except (Blocked, ExtractionError) as e:
         return f"static page: {e.reason}", None
     except FetchFailure:
         return None, None
@@ -324,7 +319,3 @@ def _looks_like_shell(body: bytes) -> bool:
             return True
         start = text.find("<noscript", start + 9)
     return False
-
-
-def chromium_available(path: str = "/usr/bin/chromium") -> bool:
-    return os.access(path, os.X_OK)

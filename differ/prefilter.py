@@ -31,17 +31,20 @@ class Literals:
     must contain, indexed by their first three characters; `rest`, the patterns that have none."""
 
     def __init__(self, patterns):
+        self.patterns = list(patterns)
         self.index: dict[str, list[tuple[str, int]]] = {}  # {first 3: [(string, pattern's place)]}
-        self.rest: list = []
         self._rest_places: list[int] = []
-        for place, pattern in enumerate(patterns):
+        for place, pattern in enumerate(self.patterns):
             strings = required_strings(pattern)
             if strings is None:
-                self.rest.append(pattern)
                 self._rest_places.append(place)
             for string in sorted(strings or ()):
                 self.index.setdefault(string[:SHORTEST], []).append((string, place))
         self._grams = frozenset(self.index)
+
+    @property
+    def rest(self) -> list:
+        return [self.patterns[place] for place in self._rest_places]
 
     def candidates(self, text: str) -> list[int]:
         """The places, in order, of the patterns that may match `text`: those that need no
@@ -53,6 +56,22 @@ class Literals:
                 if place not in places and string in folded:
                     places.add(place)
         return sorted(places)
+
+
+class Rules:
+    """A list of case-insensitive patterns, compiled and indexed once: `matches` searches a
+    text only with those of them that can match it."""
+
+    def __init__(self, patterns):
+        self.literals = Literals(patterns)
+        self.patterns = self.literals.patterns
+        self.compiled = tuple(re.compile(p, re.IGNORECASE) for p in self.patterns)
+
+    def matches(self, text: str):
+        """(pattern, matched phrase) for each pattern that matches `text`, in list order."""
+        for place in self.literals.candidates(text):
+            if m := self.compiled[place].search(text):
+                yield self.patterns[place], m.group(0)
 
 
 @lru_cache(maxsize=16)  # one clause is checked against every list of rules in turn

@@ -9,12 +9,10 @@
 
 import functools
 import re
-from typing import NamedTuple
 
 from .normalize import cosmetic_key, strip_numbering
 from . import lexicon
-from .prefilter import Literals
-from .tags import normal_text
+from .tags import _rule_list, normal_text
 
 MINOR_WORDS = 2
 # Changing one of these changes what a clause permits or promises: never minor.
@@ -79,23 +77,15 @@ def _rules() -> list[str]:
     ]
 
 
-class _Matcher(NamedTuple):
-    literals: Literals  # what each rule needs to match
-    compiled: tuple[re.Pattern, ...]  # each rule
-
-
-@functools.cache  # built on first use: a crawl whose pages did not change never needs it
-def _matcher() -> _Matcher:
-    return _Matcher(Literals(_rules()), tuple(re.compile(p, re.IGNORECASE) for p in _rules()))
+_RULES = _rules()  # plain strings: compiled and indexed by the tagger's cache on first use
 
 
 @functools.lru_cache(maxsize=4096)  # the same few words recur across the clauses of one edit
 def _fragment_is_meaningful(fragment: str) -> bool:
-    matcher = _matcher()
     # Words joined by spaces: ASCII ones without "_" are as `normal_text` would make them.
     text = fragment if fragment.isascii() and "_" not in fragment else normal_text(fragment)
-    # Only the few rules whose required strings are in the fragment can match it.
-    return any(matcher.compiled[place].search(text) for place in matcher.literals.candidates(text))
+    # Only the few rules whose required strings are in the fragment are searched.
+    return next(_rule_list(_RULES).matches(text), None) is not None
 
 
 def clause_significance(text: str) -> str:

@@ -14,10 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from . import lexicon
-from .prefilter import Literals
+from .prefilter import Rules
 
 
 @dataclass(frozen=True)
@@ -69,31 +68,19 @@ def _first(patterns, text: str) -> list[tuple[str, str]]:
     """(pattern, matched phrase) for each pattern that matches `text`."""
     # tag() runs on every changed clause of a crawl, ~250 rules each: only the rules whose
     # required strings are in the clause (differ.prefilter) are searched.
-    rules = _rule_list(patterns)
-    found = []
-    for place in rules.literals.candidates(text):
-        if m := rules.compiled[place].search(text):
-            found.append((patterns[place], m.group(0)))
-    return found
+    return list(_rule_list(patterns).matches(text))
 
 
-class _Rules(NamedTuple):
-    patterns: list
-    literals: Literals
-    compiled: tuple[re.Pattern, ...]
+_LISTS: dict[int, tuple[list, Rules]] = {}
 
 
-_LISTS: dict[int, _Rules] = {}
-
-
-def _rule_list(patterns: list[str]) -> _Rules:
+def _rule_list(patterns: list[str]) -> Rules:
     """A list of rules, compiled and indexed once (the lexicon's lists live as long as the
     process), looked up by identity, not once per rule."""
-    rules = _LISTS.get(id(patterns))
-    if rules is None or rules.patterns is not patterns:
-        rules = _LISTS[id(patterns)] = _Rules(patterns, Literals(patterns),
-                                              tuple(_compiled(p) for p in patterns))
-    return rules
+    cached = _LISTS.get(id(patterns))
+    if cached is None or cached[0] is not patterns:
+        cached = _LISTS[id(patterns)] = (patterns, Rules(patterns))
+    return cached[1]
 
 
 def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tags:
@@ -124,12 +111,11 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         # children's paragraph its audience; the denied collection is how it states the rule.
         categories.remove("first-party-collection")
         evidence = [e for e in evidence if e.tag != "first-party-collection"]
-    if _is_heading(clause) and (named := [(c, m) for c, p in lexicon.SECTION_RULES.items()
-                                          if (m := _compiled(p).search(clause))]):
+    if _is_heading(clause) and (named := _heading_practices(clause)):
         # A heading alone ("Your Choices", "Contact Us", "Security") is a short segment of its
         # own: it is about the practice it names, whatever its words mean in a sentence.
         categories = [c for c, _ in named]
-        evidence = [Evidence(c, "category", m.group(0)) for c, m in named]
+        evidence = [Evidence(c, "category", phrase) for c, phrase in named]
     if "do-not-track" in categories:
         # OPP-115 gives a Do-Not-Track paragraph that category (and its audience) alone: its
         # "browser settings", "we receive" and "collection" describe the signal, not a practice.
@@ -137,7 +123,7 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         evidence = [e for e in evidence if e.tag in categories]
     for heading in reversed(section[-2:]):
         for category, phrase in _heading_practices(heading):
-            if category not in categories:
+            if category not in categories and category != "other":
                 categories.append(category)
                 evidence.append(Evidence(category, "category", phrase, "section"))
     # Union with the model: rules are precise where they fire, the model covers phrasings the
@@ -176,10 +162,10 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
 
 @lru_cache(maxsize=1024)  # the clauses of a section share its headings
 def _heading_practices(heading: str) -> tuple[tuple[str, str], ...]:
-    """(category, matched phrase) for each practice a section heading names, `other` aside."""
+    """(category, matched phrase) for each practice a heading names (`other`: "Contact Us")."""
     heading = normal_text(heading)
     return tuple((category, m.group(0)) for category, pattern in lexicon.SECTION_RULES.items()
-                 if category != "other" and (m := _compiled(pattern).search(heading)))
+                 if (m := _compiled(pattern).search(heading)))
 
 
 def _distinct(hits: list[tuple[str, str]]) -> int:

@@ -12,16 +12,15 @@ class BulkReadsMixin:
     def latest_snapshots(self, source_ids: list[str]) -> dict[str, dict | None]:
         """{source id: `latest_snapshot(source id)`} for these sources, in one query."""
         columns = "s.id, s.sha256, s.fetched_at, s.url, s.etag, s.last_modified"
-        cursor = self.db.execute(
+        rows = self.rows(
             "with wanted(source_id) as (select value from json_each(?)), "
             "latest(source_id, snapshot_id) as (select w.source_id, coalesce("
-            # As latest_snapshot: the snapshot of the last fetch that got one, else the newest row.
+            # As `latest_snapshot` (one source, without json_each): the snapshot of the last fetch that got one, else the newest row.
             " (select f.snapshot_id from fetches f where f.source_id = w.source_id"
             "  and f.snapshot_id is not null order by f.started_at desc, f.id desc limit 1),"
             " (select max(x.id) from snapshots x where x.source_id = w.source_id)) from wanted w) "
-            f"select latest.source_id, {columns} from latest join snapshots s on s.id = latest.snapshot_id",
+            f"select latest.source_id as source_id, {columns} from latest join snapshots s on s.id = latest.snapshot_id",
             [json.dumps(list(source_ids))],
         )
-        names = [d[0] for d in cursor.description][1:]
-        found = {row[0]: dict(zip(names, row[1:])) for row in cursor}
+        found = {row.pop("source_id"): row for row in rows}
         return {source_id: found.get(source_id) for source_id in source_ids}

@@ -13,6 +13,8 @@ A cache, not history: a row is only trusted while `version_id` is the source's c
 version, and dropping the table loses nothing but time.
 """
 
+import json
+
 from .schema import migrations
 
 
@@ -31,22 +33,15 @@ class FingerprintsMixin:
 
     def text_fingerprints(self, source_ids: list[str]) -> dict[str, str]:
         """{source id: fingerprint of its current version's text}, for those that have one."""
-        wanted = set(source_ids)
-        return {
-            r["source_id"]: r["fingerprint"]
-            for r in self.rows(
-                "select f.source_id, f.fingerprint from text_fingerprints f "
-                "where f.version_id = (select max(id) from versions v where v.source_id = f.source_id)"
-            )
-            if r["source_id"] in wanted
-        }
+        return {r["source_id"]: r["fingerprint"] for r in self.rows(
+            "with wanted(source_id) as (select value from json_each(?)) "
+            "select f.source_id, f.fingerprint from wanted w join text_fingerprints f on f.source_id = w.source_id "
+            "where f.version_id = (select max(id) from versions v where v.source_id = f.source_id)",
+            [json.dumps(list(source_ids))])}
 
     def text_fingerprint(self, source_id: str) -> str | None:
         """The fingerprint of the source's current version's text, if known."""
-        row = next(self.rows(
-            "select f.fingerprint from text_fingerprints f where f.source_id = ? and f.version_id = "
-            "(select max(id) from versions where source_id = ?)", [source_id, source_id]), None)
-        return row["fingerprint"] if row else None
+        return self.text_fingerprints([source_id]).get(source_id)
 
     def set_text_fingerprint(self, source_id: str, version_id: int, fingerprint: str | None) -> None:
         """Say that a page with this fingerprint has the text of `version_id` (inside the fetch's

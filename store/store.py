@@ -208,12 +208,7 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
     # --- recording a fetch (call inside `atomic()`) ------------------------------------
 
     def add_fetch(self, **fetch) -> int:
-        # Plain SQL: sqlite-utils' insert inspects the table on every call, which cost more
-        # than the rest of recording a 304 (bench/crawl.py).
-        columns = ", ".join(f"[{c}]" for c in fetch)
-        return self.db.execute(
-            f"insert into fetches ({columns}) values ({', '.join('?' * len(fetch))})", list(fetch.values())
-        ).lastrowid
+        return self._insert("fetches", fetch)
 
     def add_snapshot(self, source_id: str, body: bytes, **meta) -> tuple[int, bool]:
         """Store the body once per distinct content: (snapshot id, whether it is new)."""
@@ -235,7 +230,8 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
         return self._insert("snapshots", row), True
 
     def _insert(self, table: str, row: dict) -> int:
-        # Plain SQL, like add_fetch: sqlite-utils' insert inspects the table on every call.
+        # Plain SQL: sqlite-utils' insert inspects the table on every call, which cost more
+        # than the rest of recording a 304 (bench/crawl.py).
         columns = ", ".join(f"[{c}]" for c in row)
         return self.db.execute(
             f"insert into [{table}] ({columns}) values ({', '.join('?' * len(row))})", list(row.values())

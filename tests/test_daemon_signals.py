@@ -65,13 +65,19 @@ def test_sigterm_while_a_fetch_outlasts_the_grace_exits_0_within_10_s_without_th
     assert quick[0] == ("new",)  # the fetch that finished before the stop is recorded
 
 
-def test_sighup_that_removes_a_source_stops_crawling_it(site, tmp_path, daemons):
+def _two_sources_running(site, tmp_path, daemons):
+    """A daemon crawling acme-privacy and acme-terms, once acme-terms has been fetched twice."""
     db = tmp_path / "pw.db"
     privacy = {"id": "acme-privacy", "url": site.copy("privacy.html"), "select": "#policy"}
     terms = {"id": "acme-terms", "url": site.copy("terms.html")}
     config = schedule_config(tmp_path / "config.toml", [privacy, terms], db)
     d = daemons(config, tmp_path)
     d.wait_for(lambda: d.fetched("acme-terms") >= 2, what="two fetches of acme-terms")
+    return d, config, db, privacy, terms
+
+
+def test_sighup_that_removes_a_source_stops_crawling_it(site, tmp_path, daemons):
+    d, config, db, privacy, terms = _two_sources_running(site, tmp_path, daemons)
     schedule_config(config, [privacy], db)
     d.proc.send_signal(signal.SIGHUP)
     d.wait_for(lambda: d.events("reload"), what="the reload")
@@ -87,12 +93,7 @@ def test_sighup_that_removes_a_source_stops_crawling_it(site, tmp_path, daemons)
 
 
 def test_sighup_that_changes_a_schedule_reschedules_that_source_only(site, tmp_path, daemons):
-    db = tmp_path / "pw.db"
-    privacy = {"id": "acme-privacy", "url": site.copy("privacy.html"), "select": "#policy"}
-    terms = {"id": "acme-terms", "url": site.copy("terms.html")}
-    config = schedule_config(tmp_path / "config.toml", [privacy, terms], db)
-    d = daemons(config, tmp_path)
-    d.wait_for(lambda: d.fetched("acme-terms") >= 2, what="two fetches of acme-terms")
+    d, config, db, privacy, terms = _two_sources_running(site, tmp_path, daemons)
     schedule_config(config, [privacy, {**terms, "schedule": "1h"}], db)
     d.proc.send_signal(signal.SIGHUP)
     d.wait_for(lambda: d.events("reload"), what="the reload")

@@ -24,7 +24,8 @@ sources = json.loads(sys.argv[2])
 with Store(sys.argv[1]) as store:
     outcomes = reactor.run(lambda: crawler.crawl(sources, store, {"download_delay": 0}))
 loaded = sorted(m for m in ("aiohttp", "tldextract", "numpy", "scrapy.extensions.telnet",
-                            "scrapy.extensions.remote_control", "scrapy.downloadermiddlewares.cookies")
+                            "scrapy.extensions.remote_control", "scrapy.downloadermiddlewares.cookies",
+                            "trafilatura", "scrapy_playwright", "playwright", "pdfminer")
                 if m in sys.modules)
 import numpy  # hidden from sqlite-utils only: whoever needs it later gets it
 print(json.dumps({"outcomes": [o.status for o in outcomes], "loaded": loaded, "numpy": numpy.__name__}))
