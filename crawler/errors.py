@@ -5,7 +5,13 @@
     ├── Blocked             the site refuses us: 403, 406, robots.txt, bot-challenge page
     └── Broken              the page is there but holds no policy text we can trust
         └── ExtractionError selector matching nothing, empty or shrunken text, unsupported type
+
+`http_failure(status, retry_after)` says which of these an HTTP status is, for the crawl's
+spider and the one-page fetch of `compare` and `extract` alike.
 """
+
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 
 
 class FetchFailure(Exception):
@@ -42,3 +48,30 @@ class Broken(FetchFailure):
 
 class ExtractionError(Broken):
     """The page could not be turned into policy text."""
+
+
+def http_failure(status: int, retry_after: str | None = None) -> FetchFailure | None:
+    """The failure an HTTP status stands for (None for a page: 2xx, 304); `retry_after` is the
+    response's Retry-After header, kept on a Transient as seconds."""
+    if status < 300 or status == 304:
+        return None
+    if status in (401, 403, 406, 451):
+        return Blocked(f"HTTP {status}")
+    if status == 429 or status >= 500:
+        wait = _seconds(retry_after)
+        return Transient(f"HTTP {status}" + (f" (Retry-After {wait:g}s)" if wait else ""), retry_after=wait)
+    return Broken(f"HTTP {status}")
+
+
+def _seconds(retry_after: str | None) -> float | None:
+    """Retry-After as seconds from now: a number of seconds or an HTTP date."""
+    if not retry_after:
+        return None
+    value = retry_after.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())

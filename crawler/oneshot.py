@@ -4,7 +4,7 @@ database, no politeness queue, the same limits (http(s) only, size, timeout)."""
 import urllib.error
 import urllib.request
 
-from .errors import Blocked, Broken, FetchFailure, Transient
+from .errors import Broken, FetchFailure, Transient, http_failure
 from .settings import CONFIG
 
 
@@ -29,9 +29,9 @@ def fetch(url: str, crawl_config: dict | None = None) -> tuple[bytes, str | None
                 raise Broken(f"body too large: more than {conf['max_size']} bytes")
             return body, response.headers.get("Content-Type"), response.geturl()
     except urllib.error.HTTPError as e:
-        if e.code in (401, 403, 406, 451):
-            raise Blocked(f"HTTP {e.code}") from None
-        raise (Transient if e.code == 429 or e.code >= 500 else Broken)(f"HTTP {e.code}") from None
+        # The crawl's reading of a status; a 304 (never asked for here) is no page either.
+        failure = http_failure(e.code, e.headers.get("Retry-After") if e.headers else None)
+        raise failure or Broken(f"HTTP {e.code}") from None
     except FetchFailure:
         raise
     except (urllib.error.URLError, OSError) as e:

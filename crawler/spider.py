@@ -1,8 +1,6 @@
 """One generic spider: one request per configured source, one item per request."""
 
 import re
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -12,7 +10,7 @@ from scrapy.exceptions import IgnoreRequest
 from store import now
 
 from .browser import browser_failure, browser_meta, browser_status, escalation, js_mode
-from .errors import Blocked, Broken, FetchFailure, Transient
+from .errors import Blocked, Broken, FetchFailure, Transient, http_failure
 from .extract import Extraction
 
 
@@ -81,7 +79,7 @@ class PolicySpider(scrapy.Spider):
             headers={k.decode().lower(): v[0].decode("latin-1") for k, v in response.headers.items() if v},
             body=response.body,
         )
-        page.failure = _http_failure(status, page.headers.get("retry-after")) or _redirect_failure(
+        page.failure = http_failure(status, page.headers.get("retry-after")) or _redirect_failure(
             page.url, response.url, meta.get("redirect_urls")
         )
         page.fetcher = "browser" if meta.get("playwright") else "static"
@@ -117,31 +115,6 @@ class PolicySpider(scrapy.Spider):
             meta={"source": source, "started_at": started_at, "escalated": escalated,
                   "handle_httpstatus_list": _NOT_REDIRECTS, **browser_meta(source, self.crawl_config)},
         )
-
-
-def _http_failure(status: int, retry_after: str | None = None) -> FetchFailure | None:
-    if status < 300 or status == 304:
-        return None
-    if status in (401, 403, 406, 451):
-        return Blocked(f"HTTP {status}")
-    if status == 429 or status >= 500:
-        wait = _seconds(retry_after)
-        return Transient(f"HTTP {status}" + (f" (Retry-After {wait:g}s)" if wait else ""), retry_after=wait)
-    return Broken(f"HTTP {status}")
-
-
-def _seconds(retry_after: str | None) -> float | None:
-    """Retry-After as seconds from now: a number of seconds or an HTTP date."""
-    if not retry_after:
-        return None
-    value = retry_after.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
 # A policy URL that now redirects here has lost its page: the site sends people to log in, or
