@@ -22,6 +22,7 @@ from store import sha256
 
 from .errors import Blocked, ExtractionError, FetchFailure, Transient
 from .extract import MIN_GENERIC_CHARS, _as_list, content_kind
+from .settings import with_defaults
 
 # Debian's Chromium as root on a closed network: no sandbox (root), no GPU, and none of the
 # background connections (updates, sync, field trials) that would fail here at every start.
@@ -56,17 +57,18 @@ def browser_settings(crawl: dict, sources: list[dict]) -> dict:
     source can use it (all `js = false`)."""
     if all(js_mode(s) is False for s in sources):
         return {}
-    timeout_ms = int(crawl.get("browser_timeout", 30.0) * 1000)
+    crawl = with_defaults(crawl)
+    timeout_ms = int(crawl["browser_timeout"] * 1000)
     handler = "crawler.browser.LazyPlaywrightHandler"
     return {
         "_BROWSER_HANDLERS": {"http": handler, "https": handler},
         "PLAYWRIGHT_BROWSER_TYPE": "chromium",
         "PLAYWRIGHT_LAUNCH_OPTIONS": {
-            "executable_path": crawl.get("browser_path", "/usr/bin/chromium"),
+            "executable_path": crawl["browser_path"],
             "headless": True, "args": CHROMIUM_ARGS, "timeout": timeout_ms,
         },
         "PLAYWRIGHT_MAX_CONTEXTS": 1,
-        "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": max(1, crawl.get("browser_pages", 2)),
+        "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": max(1, crawl["browser_pages"]),
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": timeout_ms,
         "PLAYWRIGHT_ABORT_REQUEST": "crawler.browser.skip_resource",
     }
@@ -135,7 +137,7 @@ def browser_meta(source: dict, crawl: dict) -> dict:
     """The request meta that sends a source's page through the browser."""
     from scrapy_playwright.page import PageMethod
 
-    wait_ms = int(crawl.get("browser_wait", 10.0) * 1000)
+    wait_ms = int(with_defaults(crawl)["browser_wait"] * 1000)
     return {
         "playwright": True,
         "playwright_page_methods": [PageMethod(wait_for_text, _wait_selectors(source), wait_ms)],

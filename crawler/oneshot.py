@@ -5,7 +5,7 @@ import urllib.error
 import urllib.request
 
 from .errors import Broken, FetchFailure, Transient, http_failure
-from .settings import CONFIG
+from .settings import with_defaults
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -17,7 +17,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
 def fetch(url: str, crawl_config: dict | None = None) -> tuple[bytes, str | None, str]:
     """(body, content type, final URL) of one http(s) page; a FetchFailure otherwise."""
-    conf = {key: (crawl_config or {}).get(key, default) for key, (_, default) in CONFIG.items()}
+    conf = with_defaults(crawl_config)
     if not url.lower().startswith(("http://", "https://")):
         raise Broken(f"only http and https URLs are fetched, not {url!r}")
     opener = urllib.request.build_opener(_HttpOnlyRedirects)

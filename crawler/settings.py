@@ -70,9 +70,15 @@ LEAN = {
 }
 
 
+def with_defaults(crawl: dict | None) -> dict:
+    """The [crawl] table with every key: those missing take their CONFIG default (a caller may
+    pass only the keys it sets, as the tests and `compare` do)."""
+    return {key: (crawl or {}).get(key, default) for key, (_, default) in CONFIG.items()}
+
+
 def scrapy_settings(crawl: dict) -> dict:
     """Scrapy settings from a validated [crawl] table (missing keys take their defaults)."""
-    conf = {key: crawl.get(key, default) for key, (_, default) in CONFIG.items()}
+    conf = with_defaults(crawl)
     return {
         "BOT_NAME": "policywatch",
         "USER_AGENT": conf["user_agent"],

@@ -40,6 +40,10 @@ def _addresses(value):
     return None
 
 
+def _folder(value):
+    return None if value.strip() else "must name a folder (the default is \"feeds\")"
+
+
 def _base_url(value):
     return None if value == "" or re.match(r"^https?://[^\s/]+", value) else f"must be an http(s) URL, not {value!r}"
 
@@ -64,7 +68,7 @@ CONFIG = {
     },
     "feed": {
         "enabled": (bool, False),
-        "dir": (str, "feeds"),  # relative to the config file
+        "dir": (str, "feeds", _folder),  # relative to the config file
         "base_url": (str, "http://localhost:8080", _base_url),
         "limit": (int, 50),  # entries per feed
     },

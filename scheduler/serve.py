@@ -44,18 +44,18 @@ def start(store, config) -> Running | None:
     first, as `policywatch serve` does: a reader subscribing before the first crawl gets an
     up-to-date (maybe empty) feed, not a 404. Raises ServeError when the port is taken."""
     settings = config.serve
-    if not settings.get("enabled"):
+    if not settings["enabled"]:
         return None
     notify = notifier.with_paths(config.notify, config.path.parent) if config.path else config.notify
-    feed = notify.get("feed") or {}
-    feed_dir = feed.get("dir") or "feeds"
+    feed = notify["feed"]  # the loader filled in [notify.feed]'s defaults
+    feed_dir = feed["dir"]
     try:
         server = notifier.make_server(feed_dir, store.path, settings["host"], settings["port"])
     except OSError as e:
         raise ServeError(f"[serve] cannot listen on {settings['host']}:{settings['port']}: "
                          f"{e.strerror or e}") from None
-    notifier.write_feeds(store, feed_dir, feed.get("base_url", ""), feed.get("limit", 50))
-    if not feed.get("enabled"):
+    notifier.write_feeds(store, feed_dir, feed["base_url"], feed["limit"])
+    if not feed["enabled"]:
         log.warning("serve: [notify.feed] is not enabled: the feeds are written now but not after crawls")
     log.info("serve: feeds at http://%s:%s/", settings["host"], server.server_address[1],
              extra={"fields": {"event": "serve", "host": settings["host"], "port": server.server_address[1]}})
