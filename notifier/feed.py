@@ -47,13 +47,10 @@ def write_feeds(store: Store, feed_dir: str | Path, base_url: str = "", limit: i
     ids: dict[int, str] = {}
     for source_id in sources:
         ids.update(entry_ids(store, source_id))
-    # Re-extractions and reverts are recorded, never announced: not in the feeds either.
-    all_sets = [cs for cs in store.change_sets()
-                if cs.source in sources and not cs.technical and not cs.flapping]
     written = []
-    feeds = [("", "policywatch: all changes", all_sets[:limit], None)]
+    feeds = [("", "policywatch: all changes", store.announced_change_sets(list(sources), limit), None)]
     feeds += [(f"sources/{sid}/", f"policywatch: {one_line(s['name'])}",
-               [cs for cs in all_sets if cs.source == sid][:limit], s) for sid, s in sources.items()]
+               store.announced_change_sets([sid], limit), s) for sid, s in sources.items()]
     try:
         for prefix, title, sets, source in feeds:
             entries = [(cs, ids[cs.id], sources[cs.source]) for cs in sets]

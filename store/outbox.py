@@ -6,6 +6,7 @@ items, hence the same Message-ID (at least once, never lost). Each item (a chang
 failure notice) belongs to at most one digest per channel: a unique index says so.
 """
 
+import json
 from typing import TYPE_CHECKING
 
 from .errors import NotFound
@@ -45,6 +46,11 @@ def notify_001_outbox(db):
     db["outbox_items"].create_index(["channel", "item_kind", "item_id"], unique=True)
 
 
+# The change sets that are announced, in e-mail and in the feeds: re-extractions (technical)
+# and reverts to a recent text (flapping) are recorded, never announced.
+_ANNOUNCED = "cs.technical = 0 and cs.flapping = 0"
+
+
 class OutboxMixin:
     """Failure notices and per-channel digests (methods of `Store`)."""
 
@@ -61,6 +67,16 @@ class OutboxMixin:
             "select * from fetches where source_id = ? and outcome = 'failed' order by id desc limit 1",
             [source_id],
         ), None)
+
+    def announced_change_sets(self, source_ids: list[str], limit: int | None = None) -> list["RecordedChangeSet"]:
+        """The announced change sets of these sources, newest first (as `change_sets`), at most
+        `limit` of them: what a feed shows."""
+        rows = self.rows(
+            "select cs.* from change_sets cs where cs.source_id in (select value from json_each(?)) "
+            f"and {_ANNOUNCED} order by cs.detected_at desc, cs.id desc limit ?",
+            [json.dumps(list(source_ids)), -1 if limit is None else limit],
+        )
+        return [self._change_set(row) for row in rows]
 
     # --- failure notices ---------------------------------------------------------------
 
@@ -91,9 +107,7 @@ class OutboxMixin:
             where, params = "and cs.detected_at >= ?", [channel, since]
         change_sets = [r["id"] for r in self.rows(
             "select cs.id from change_sets cs join versions v on v.id = cs.to_version "
-            # Re-extractions (technical) and reverts to a recent text (flapping) are recorded,
-            # never announced.
-            "where v.technical = 0 and cs.technical = 0 and cs.flapping = 0 "
+            f"where v.technical = 0 and {_ANNOUNCED} "
             "and cs.id not in (select item_id from outbox_items "
             f"where channel = ? and item_kind = 'change_set') {where} order by cs.id", params,
         )]
