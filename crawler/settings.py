@@ -1,5 +1,8 @@
 """Scrapy settings for a polite policy crawler, built from the [crawl] table of config.toml."""
 
+# A module of plain values (strings naming the components): `import crawler` has loaded it anyway.
+from scrapy.settings import default_settings
+
 # The [crawl] table: key -> (type, default).
 CONFIG = {
     "user_agent": (str, "policywatch/0.1 (+https://github.com/policywatch/policywatch)"),
@@ -30,6 +33,50 @@ MIN_DELAY = 0.001
 # `None` in DOWNLOADER_MIDDLEWARES & co.: Scrapy imports every key of those to match it with the
 # base entries, so `None` still cost the imports (the cookies middleware pulls in tldextract and
 # requests, the remote-control extension aiohttp: 0.1 s of every run's start-up).
+# The lists are Scrapy's own minus these, so a component a Scrapy upgrade adds is kept, not
+# dropped unseen (tests/test_crawl_settings.py names today's lists and fails when they change).
+LEFT_OUT = {
+    "DOWNLOADER_MIDDLEWARES_BASE": {
+        "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": "no allowed_domains",
+        "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": "no spider credentials (http_user)",
+        "scrapy.downloadermiddlewares.retry.RetryMiddleware": "RETRY_ENABLED is off",
+        "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": "COOKIES_ENABLED is off",
+        "scrapy.downloadermiddlewares.stats.DownloaderStats":
+            "its response-size stat copies every body into a new bytes object",
+        "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": "HTTPCACHE is off: every fetch must reach the site",
+    },
+    # They act on the requests that responses lead to, and there are none.
+    "SPIDER_MIDDLEWARES_BASE": {
+        "scrapy.spidermiddlewares.referer.RefererMiddleware": "no requests from responses",
+        "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": "no requests from responses",
+        "scrapy.spidermiddlewares.depth.DepthMiddleware": "no requests from responses",
+        "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": "no requests from responses",
+    },
+    # One extension is kept, LogCount: its handler on the root logger during a crawl is what
+    # keeps Scrapy's warnings (LOG_ENABLED is off) from reaching stderr through Python's
+    # last-resort handler in `policywatch crawl`.
+    "EXTENSIONS_BASE": {
+        # Code-running ports a daemon that reads the web must not open (also switched off below).
+        "scrapy.extensions.telnet.TelnetConsole": "a code-running port",
+        "scrapy.extensions.remote_control.RemoteControl": "a code-running port",
+        "scrapy.extensions.corestats.CoreStats": "nothing reads Scrapy's stats",
+        "scrapy.extensions.memusage.MemoryUsage": "no memory limit or report is set",
+        "scrapy.extensions.memdebug.MemoryDebugger": "MEMDEBUG is off",
+        "scrapy.extensions.closespider.CloseSpider": "no CLOSESPIDER_* limit is set",
+        "scrapy.extensions.feedexport.FeedExporter": "items go to the store, not to feeds",
+        "scrapy.extensions.logstats.LogStats": "nothing reads Scrapy's stats",
+        "scrapy.extensions.spiderstate.SpiderState": "no JOBDIR: a crawl is never paused and resumed",
+        "scrapy.extensions.throttle.AutoThrottle": "AUTOTHROTTLE is off: download_delay sets the pace",
+    },
+}
+
+
+def _kept(name: str) -> dict:
+    """Scrapy's `name` components (module paths only: none is imported) but those LEFT_OUT."""
+    return {path: order for path, order in getattr(default_settings, name).items()
+            if path not in LEFT_OUT[name]}
+
+
 LEAN = {
     # One item per response: Scrapy's default (100) starts 100 asyncio tasks for every page.
     "CONCURRENT_ITEMS": 1,
@@ -37,35 +84,9 @@ LEAN = {
     "WARN_ON_GENERATOR_RETURN_VALUE": False,
     # Nothing reads Scrapy's stats (LOG_ENABLED is off): every component bumps counters per page.
     "STATS_CLASS": "scrapy.statscollectors.DummyStatsCollector",
-    "DOWNLOADER_MIDDLEWARES_BASE": {
-        # Left out: OffsiteMiddleware (no allowed_domains), HttpAuthMiddleware, RetryMiddleware
-        # (RETRY_ENABLED is off), CookiesMiddleware (COOKIES_ENABLED is off), DownloaderStats
-        # (its response-size stat copies every body into a new bytes object), HttpCacheMiddleware.
-        "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": 100,
-        "scrapy.downloadermiddlewares.downloadtimeout.DownloadTimeoutMiddleware": 350,
-        "scrapy.downloadermiddlewares.defaultheaders.DefaultHeadersMiddleware": 400,
-        "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": 500,
-        "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": 580,
-        "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": 590,
-        "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": 600,
-        "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": 750,
-    },
+    **{name: _kept(name) for name in LEFT_OUT},
     "DOWNLOADER_MIDDLEWARES": {},
-    "SPIDER_MIDDLEWARES_BASE": {
-        # Left out: Referer, UrlLength, Depth, MetaCopyDetection: they act on requests that
-        # responses lead to, and there are none.
-        "scrapy.spidermiddlewares.start.StartSpiderMiddleware": 25,
-        "scrapy.spidermiddlewares.httperror.HttpErrorMiddleware": 50,
-    },
     "SPIDER_MIDDLEWARES": {},
-    # One extension. Left out: the telnet console and the remote control (code-running ports a
-    # daemon that reads the web must not open; both are also switched off below), core stats,
-    # memory usage, close-spider limits, feeds, log stats, throttling and spider state.
-    "EXTENSIONS_BASE": {
-        # Its handler on the root logger during a crawl is what keeps Scrapy's warnings (LOG_ENABLED
-        # is off) from reaching stderr through Python's last-resort handler in `policywatch crawl`.
-        "scrapy.extensions.logcount.LogCount": 0,
-    },
     "EXTENSIONS": {},
 }
 
@@ -96,8 +117,10 @@ def scrapy_settings(crawl: dict) -> dict:
         # A daemon that reads the web must not open a code-running control port.
         "TELNETCONSOLE_ENABLED": False,
         "REMOTE_CONTROL_ENABLED": False,
-        # Only http(s) is ever fetched: no file:, ftp:, s3: or data: even by mistake.
-        "DOWNLOAD_HANDLERS": {"file": None, "ftp": None, "s3": None, "data": None},
+        # Only http(s) is ever fetched: no file:, ftp:, s3: or data: even by mistake, nor any
+        # scheme a Scrapy upgrade adds.
+        "DOWNLOAD_HANDLERS": {scheme: None for scheme in default_settings.DOWNLOAD_HANDLERS_BASE
+                              if scheme not in ("http", "https")},
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
         "LOG_ENABLED": False,
         "ITEM_PIPELINES": {"crawler.pipeline.RecordPipeline": 100},
