@@ -2,6 +2,7 @@
 change set and meaning are stored with plain multi-row INSERTs (store/query.py `insert_rows`):
 what is stored must be what `differ.compare` and `differ.segment` give."""
 
+import copy
 import json
 
 import differ
@@ -14,9 +15,43 @@ NEW = ("# Privacy\n\nWe collect your name and bank account.\n\n## Sharing\n\n- w
 LONG = "# Terms\n\n" + "\n\n".join(f"Clause {n} says that we keep item {n} for {n} days." for n in range(400))
 
 
-def test_compare_clauses_of_segmented_texts_is_compare():
-    for old, new in [(OLD, NEW), (NEW, OLD), (OLD, OLD), (LONG, LONG.replace("item 7 ", "thing 7 "))]:
-        assert differ.compare_clauses(differ.segment(old), differ.segment(new)) == differ.compare(old, new)
+# OLD -> NEW as a reader sees it, written out by hand: (kind, old position, new position, old, new).
+OLD_TO_NEW = [
+    ("modified", 1, 1, "We collect your name.", "We collect your name and bank account."),
+    ("removed", 5, None, "Who | Why", None),
+    ("removed", 6, None, "Banks | payments", None),
+    ("moved", 3, 4, "with processors", "with processors"),
+    ("added", None, 5, None, "with advertisers"),
+    ("modified", 7, 6, "Contact", "Contact us"),
+    ("modified", 8, 7, "Write to us.", "Write to us. Or call."),
+]
+LONG_EDIT = [("modified", 8, 8, "Clause 7 says that we keep item 7 for 7 days.",
+              "Clause 7 says that we keep thing 7 for 7 days.")]
+
+
+def _accounted(changes, old, new):
+    """Every clause of either side is unchanged or in exactly one change."""
+    olds = [c.old_position for c in changes.changes if c.old_position is not None] + [o for o, _ in changes.unchanged]
+    news = [c.new_position for c in changes.changes if c.new_position is not None] + [n for _, n in changes.unchanged]
+    return sorted(olds) == list(range(len(old))) and sorted(news) == list(range(len(new)))
+
+
+def test_compare_clauses_of_segmented_texts_gives_the_changes_a_reader_sees():
+    # The pipeline segments each text once and hands the same clauses to the diff and to the
+    # clause index: the diff must find the edits, account for every clause, and leave the
+    # clauses as it found them.
+    for old_text, new_text, expected in [(OLD, NEW, OLD_TO_NEW), (LONG, LONG.replace("item 7 ", "thing 7 "), LONG_EDIT)]:
+        old, new = differ.segment(old_text), differ.segment(new_text)
+        given = copy.deepcopy((old, new))
+        changes = differ.compare_clauses(old, new)
+        assert [(c.kind, c.old_position, c.new_position, c.old, c.new) for c in changes.changes] == expected
+        assert _accounted(changes, old, new)
+        assert (old, new) == given
+    # Identical texts: `compare` answers without diffing; the diff must agree, clause for clause
+    # (ChangeSet's == leaves `unchanged` out, so it is compared on its own).
+    same = differ.compare_clauses(differ.segment(OLD), differ.segment(OLD))
+    assert same.changes == [] and same.unchanged == differ.compare(OLD, OLD).unchanged == [
+        (i, i) for i in range(len(differ.segment(OLD)))]
 
 
 def _clauses(store, version_id):
