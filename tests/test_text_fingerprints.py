@@ -10,6 +10,8 @@ import pytest
 
 from conftest import ROOT, write_config
 from crawler.extract import extract, extract_page
+from crawler.pdf import pdf_to_markdown
+from test_browser_pdf import policy_pdf
 
 PAGE = """<!DOCTYPE html><html><head><title>Acme</title></head><body>
 <nav><a href="/">Home</a></nav>
@@ -74,6 +76,14 @@ def test_a_generic_page_has_a_fingerprint_of_the_whole_cleaned_page():
 def test_pdf_and_plain_text_have_no_fingerprint():
     text = extract_page(b"A policy in plain text.", content_type="text/plain")
     assert text.fingerprint is None and text.markdown == "A policy in plain text."
+    # A real PDF (made with reportlab), by its type and by its URL alone; a `known` fingerprint
+    # never spares its text.
+    body = policy_pdf()
+    for pdf in (extract_page(body, content_type="application/pdf", known="x"),
+                extract_page(body, url="https://x.example/privacy.pdf", content_type="application/octet-stream")):
+        assert pdf.fingerprint is None
+        assert pdf.markdown == pdf_to_markdown(body)
+        assert "We do not sell your personal information." in pdf.markdown
 
 
 def query(db, sql):
