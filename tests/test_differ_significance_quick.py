@@ -98,7 +98,19 @@ def test_renumbered_escaped_and_unicode_clauses_stay_cosmetic():
 
 
 def test_counting_letters_rejects_real_edits():
-    old, new = "We share your data.", "We sell your data."
-    assert not sig._may_be_cosmetic(old, new, word_diff(old, new))
+    for old, new in [("We share your data.", "We sell your data."),
+                     ("We may sell your data.", "We won't sell your data.")]:
+        assert not sig._may_be_cosmetic(old, new, word_diff(old, new)), (old, new)
+    # Edits that remove as many letters and digits as they add: the count cannot reject them,
+    # so the full comparison must, and none may come out cosmetic.
+    for old, new in [("We do not sell your data.", "We do not tell your data."),
+                     ("We may share your data.", "We can share your data."),
+                     ("We do not share your location.", "We do now share your location."),
+                     ("Delete your account now.", "Delete your account not."),
+                     ("We keep logs for 12 months.", "We keep logs for 21 months."),
+                     ("You can opt out at any time.", "You can't opt in at any time.")]:
+        diff = word_diff(old, new)
+        assert sig._may_be_cosmetic(old, new, diff), (old, new)
+        assert sig.significance(old, new, diff) != "cosmetic", (old, new)
     old, new = "We share your data.", "we SHARE your data!"
     assert sig.significance(old, new, word_diff(old, new)) == "cosmetic"
