@@ -75,6 +75,9 @@ def test_bulk_reads_say_what_the_per_source_reads_say(site, tmp_path, cli):
         assert bulk["a"]["id"] == store.fetches("a")[-1]["snapshot_id"]  # the page fetched last
         assert bulk["never-crawled"] is None
         state = store.fetch_state(ids)
+        # The snapshot the spider compares with is the one the pipeline compares with: the page
+        # fetched last (A after A, B, A), not the newest row (B).
+        assert {i: s["snapshot_sha256"] for i, s in state.items()} == {i: b and b["sha256"] for i, b in bulk.items()}
         assert state["a"]["version_sha256"] == store.current_version("a")["sha256"]
         assert state["b"]["fetcher"] == "static"
         assert state["never-crawled"] == {"snapshot_sha256": None, "fetcher": None, "version_sha256": None}
