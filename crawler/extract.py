@@ -239,12 +239,17 @@ def _parse(html: str):
 
 
 def _check_challenge(root, html: str) -> None:
-    title = " ".join(root.xpath("string(//title)").split())
     body = root.find("body")
     text = " ".join(_visible_text(body).split()) if body is not None else ""
+    if len(text) > noise.CHALLENGE_MAX_TEXT:
+        return  # so much text is no challenge page (as challenge_reason says): no title search
+    title = " ".join(_TITLE(root).split())
     reason = noise.challenge_reason(title, text, html)
     if reason:
         raise Blocked(reason)
+
+
+_TITLE = lxml.etree.XPath("string(//title)")
 
 
 def _visible_text(element, enough: int = noise.CHALLENGE_MAX_TEXT) -> str:

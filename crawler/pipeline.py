@@ -36,7 +36,8 @@ class Outcome:
 
 
 def record(store: Store, page: Page) -> Outcome:
-    """Store one fetched page and say what it came to."""
+    """Store one fetched page and say what it came to (what the store knew of the source when
+    the pass began comes with the page: `page.latest`, `page.known`)."""
     source_id = page.source["id"]
     fetch = {
         "source_id": source_id, "started_at": page.started_at, "finished_at": page.finished_at,
@@ -46,7 +47,7 @@ def record(store: Store, page: Page) -> Outcome:
     with store.atomic():
         if page.failure:
             return _failed(store, fetch, page.failure)
-        latest = store.latest_snapshot(source_id)
+        latest = page.latest
         if page.status == 304:
             # Not modified since the latest snapshot: the same outcome as last time.
             return _same_as_before(store, fetch, latest and latest["id"], "304 not modified")
@@ -54,14 +55,14 @@ def record(store: Store, page: Page) -> Outcome:
             source_id, page.body, fetched_at=page.finished_at, url=page.final_url,
             status=page.status, content_type=page.headers.get("content-type"),
             etag=page.headers.get("etag"), last_modified=page.headers.get("last-modified"),
+            fetcher=page.fetcher,
         )
         fetch["snapshot_id"] = snapshot_id
-        store.set_snapshot_fetcher(snapshot_id, page.fetcher)
         if latest and latest["id"] == snapshot_id:
             # The same bytes as last time: nothing to extract.
             return _same_as_before(store, fetch, snapshot_id, "same bytes")
         try:
-            extraction = _extract(store, page)
+            extraction = _extract(page)
         except FetchFailure as failure:
             return _failed(store, fetch, failure)
         return _new_text(store, fetch, page, extraction)
@@ -91,12 +92,11 @@ def extract_source(source: dict, body: bytes, content_type: str | None, url: str
         raise Broken("the page is nested too deeply to extract") from None
 
 
-def _extract(store: Store, page: Page) -> Extraction:
-    known = store.text_fingerprint(page.source["id"])
+def _extract(page: Page) -> Extraction:
     extraction = page.extraction  # the spider extracted it to decide on the browser
-    if extraction is not None and (extraction.markdown is not None or extraction.fingerprint == known):
+    if extraction is not None and (extraction.markdown is not None or extraction.fingerprint == page.known):
         return extraction
-    return extract_source(page.source, page.body, page.headers.get("content-type"), page.final_url, known)
+    return extract_source(page.source, page.body, page.headers.get("content-type"), page.final_url, page.known)
 
 
 def _new_text(store: Store, fetch: dict, page: Page, extraction: Extraction) -> Outcome:

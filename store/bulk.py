@@ -5,6 +5,18 @@ indexes, so the cost does not grow with the history kept."""
 
 import json
 
+# `wanted(source_id)` from a JSON list of ids (the one parameter), and `latest(source_id,
+# snapshot_id)`: as `Store.latest_snapshot` gives it for one source, the snapshot of the last
+# fetch that got one, else the newest row (a page alternating between two byte-identical
+# variants gets old rows back: the newest row is then not the page fetched last).
+LATEST = (
+    "wanted(source_id) as (select value from json_each(?)), "
+    "latest(source_id, snapshot_id) as (select w.source_id, coalesce("
+    " (select f.snapshot_id from fetches f where f.source_id = w.source_id"
+    "  and f.snapshot_id is not null order by f.started_at desc, f.id desc limit 1),"
+    " (select max(x.id) from snapshots x where x.source_id = w.source_id)) from wanted w)"
+)
+
 
 class BulkReadsMixin:
     """Bulk reads for the crawler (methods of `Store`; `self.db` is sqlite-utils')."""
@@ -13,13 +25,8 @@ class BulkReadsMixin:
         """{source id: `latest_snapshot(source id)`} for these sources, in one query."""
         columns = "s.id, s.sha256, s.fetched_at, s.url, s.etag, s.last_modified"
         rows = self.rows(
-            "with wanted(source_id) as (select value from json_each(?)), "
-            "latest(source_id, snapshot_id) as (select w.source_id, coalesce("
-            # As `latest_snapshot` (one source, without json_each): the snapshot of the last fetch that got one, else the newest row.
-            " (select f.snapshot_id from fetches f where f.source_id = w.source_id"
-            "  and f.snapshot_id is not null order by f.started_at desc, f.id desc limit 1),"
-            " (select max(x.id) from snapshots x where x.source_id = w.source_id)) from wanted w) "
-            f"select latest.source_id as source_id, {columns} from latest join snapshots s on s.id = latest.snapshot_id",
+            f"with {LATEST} select latest.source_id as source_id, {columns} "
+            "from latest join snapshots s on s.id = latest.snapshot_id",
             [json.dumps(list(source_ids))],
         )
         found = {row.pop("source_id"): row for row in rows}

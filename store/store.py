@@ -211,11 +211,12 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
         return self._insert("fetches", fetch)
 
     def add_snapshot(self, source_id: str, body: bytes, **meta) -> tuple[int, bool]:
-        """Store the body once per distinct content: (snapshot id, whether it is new)."""
+        """Store the body once per distinct content: (snapshot id, whether it is new). `meta`:
+        the other columns of a new row (`fetcher`: the first fetcher to get these bytes keeps them)."""
         digest = sha256(body)
         existing = next(
             self.rows(
-                "select id, body is null as pruned from snapshots where source_id = ? and sha256 = ?",
+                "select id, body is null as pruned, fetcher from snapshots where source_id = ? and sha256 = ?",
                 [source_id, digest],
             ),
             None,
@@ -224,6 +225,8 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
             if existing["pruned"]:
                 # The same bytes again after `prune` dropped them: keep them again, standalone.
                 self.db["snapshots"].update(existing["id"], {**encode_full(body), "pruned_at": None})
+            if existing["fetcher"] is None and meta.get("fetcher"):  # a row from before the column
+                self.set_snapshot_fetcher(existing["id"], meta["fetcher"])
             return existing["id"], False
         row = {"source_id": source_id, "sha256": digest, "size": len(body),
                **self.encode_body(source_id, body), **meta}

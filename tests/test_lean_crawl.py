@@ -75,6 +75,54 @@ def test_bulk_reads_say_what_the_per_source_reads_say(site, tmp_path, cli):
         assert bulk["a"]["id"] == store.fetches("a")[-1]["snapshot_id"]  # the page fetched last
         assert bulk["never-crawled"] is None
         state = store.fetch_state(ids)
+        # The snapshot the spider compares with is the one the pipeline compares with: the page
+        # fetched last (A after A, B, A), not the newest row (B).
+        assert {i: s["snapshot_sha256"] for i, s in state.items()} == {i: b and b["sha256"] for i, b in bulk.items()}
         assert state["a"]["version_sha256"] == store.current_version("a")["sha256"]
         assert state["b"]["fetcher"] == "static"
         assert state["never-crawled"] == {"snapshot_sha256": None, "fetcher": None, "version_sha256": None}
+
+
+# Two passes in one child; the SQL of the second traced.
+TRACED = """
+import json, sys
+import crawler
+from scheduler import reactor
+from store import Store
+
+sources, edits = json.loads(sys.argv[2]), json.loads(sys.argv[3])
+statements = []
+
+async def two_passes(store):
+    await crawler.crawl(sources, store, {"download_delay": 0})
+    for path, old, new in edits:
+        text = open(path).read()
+        open(path, "w").write(text.replace(old, new))
+    store.db.conn.set_trace_callback(statements.append)
+    return await crawler.crawl(sources, store, {"download_delay": 0})
+
+with Store(sys.argv[1]) as store:
+    outcomes = reactor.run(lambda: two_passes(store))
+print(json.dumps({"outcomes": [o.status for o in outcomes], "statements": statements}))
+"""
+
+
+def test_a_page_reads_nothing_the_pass_read_for_every_source_at_its_start(site, tmp_path):
+    # Pages whose footer changed (new bytes, same text): what each needs to know of its source
+    # (latest snapshot, text fingerprint) was read for all sources at the start of the pass.
+    noisy = PAGE.replace("</main>", "</main><footer>built at 10:00</footer>")
+    urls = [site.put(f"p{n}.html", noisy.replace("Acme", f"Acme{n}")) for n in range(4)]
+    sources = [{"id": f"s{n}", "url": url, "select": "main"} for n, url in enumerate(urls)]
+    edits = [[str(site.root / f"p{n}.html"), "built at 10:00", "built at 10:05"] for n in range(4)]
+    proc = subprocess.run([sys.executable, "-c", TRACED, str(tmp_path / "pw.db"), json.dumps(sources),
+                           json.dumps(edits)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["outcomes"] == ["unchanged"] * 4
+    statements = [" ".join(s.lower().split()) for s in result["statements"]]
+    assert sum("from text_fingerprints" in s or "join text_fingerprints" in s for s in statements) == 1
+    assert sum("select latest.source_id" in s for s in statements) == 2  # latest_snapshots, fetch_state
+    assert not [s for s in statements if "from fetches f join snapshots s" in s]  # latest_snapshot
+    assert not [s for s in statements if s.startswith("update snapshots set fetcher")]
+    # Each page: its snapshot (dedup read, delta base, insert) and its fetch row, in one transaction.
+    assert sum(s.startswith("insert into [fetches]") for s in statements) == 4
