@@ -60,6 +60,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # else's collection, or none. Ours: "we collect" above, or collected from/by/when.
         Weak(COLLECT_VERB),
         r"\b(?:collected|gathered|obtained|received) (?:by us|from (?:you|users|visitors|customers|our)|through (?:our|the|your|this)|via (?:our|the|this)|on (?:our|this)|when you|automatically|at the time|in connection with|during)\b",
+        # A site as the one that collects: "the Department's website collects no personal information".
+        r"\b(?:web ?sites?|site|apps?|services?) (?:also |only |automatically |does not |do not |will not )?(?:collects|gathers|records|logs)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b|\bour (?:\w+ )?(?:apps?|application)\b(?: \w+){0,2} (?:access|accesses|use|uses)\b(?: your)",
         # Not "we use firewalls", "we use third-party vendors": tools of security, recipients.
         r"\bwe (?:and our (?:\w+ ){1,2})?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b(?! (?:\w+ ){0,2}(?:firewalls?|encryption|encrypted|ssl|tls|secure|security|safeguards|industry|third[- ]part\w*|vendors|service providers|outside|google analytics)\b)",
@@ -117,7 +119,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Other users and the public are third parties in OPP-115: a profile visible to others.
         r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|others|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! (?:sources|databases|records|information))|accessible)\b",
         # Handing data to named kinds of recipients in other words than "share" or "disclose".
-        r"\b(?:provide|provides|provided|give|gives|given|furnish\w*|forward\w*|made available|supplied|passed|send|sends|sent)\b(?: [\w'’]+){0,6} to (?:(?:our|other|third|these|those|such|the|a|an|selected|trusted|carefully|certain|unaffiliated|nonaffiliated) )+(?:[\w-]+ ){0,2}(?:partners?|compan(?:y|ies)|advertisers|sponsors?|merchants?|vendors|third parties|organi[sz]ations|businesses|entit(?:y|ies)|affiliates|marketers|airlines?|hotels?|suppliers?|carriers?|lenders?|insurers?|agenc(?:y|ies)|bureaus?|manufacturers?|retailers?)\b",
+        r"\b(?:provide|provides|provided|give|gives|given|furnish\w*|forward\w*|made available|supplied|passed|send|sends|sent)\b(?:,? [\w'’]+){0,6} to (?:(?:our|other|third|these|those|such|the|a|an|selected|trusted|carefully|certain|unaffiliated|nonaffiliated) )+(?:[\w-]+ ){0,2}(?:partners?|compan(?:y|ies)|advertisers|sponsors?|merchants?|vendors|third parties|organi[sz]ations|businesses|entit(?:y|ies)|affiliates|marketers|airlines?|hotels?|suppliers?|carriers?|lenders?|insurers?|agenc(?:y|ies)|bureaus?|manufacturers?|retailers?)\b",
         # Social plug-ins and log-in with a social network: that network collects or receives data.
         r"\bsocial (?:media |network(?:ing)? )?(?:features|plug-?ins?|widgets|buttons|sharing (?:features|tools|buttons))\b|\b(?:like|share|tweet|follow) buttons?\b|\b(?:connect|connects|connected|connecting|link|links|linked|linking|log ?in|logging in|sign ?in|signing in)\b(?: [\w'’]+){0,4} (?:with|to|through|via|using) (?:your )?(?:facebook|twitter|google|linkedin|instagram|apple|amazon)\b",
         r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b",
@@ -131,6 +133,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:set|placed|served|stored|hosted|processed|used) (?:\w+ ){0,3}by (?:\w+ )?third[- ]part(?:y|ies)\b(?! (?:websites|sites))",
         r"['’](?<=\w['’])(?<!company['’])(?<!website['’])(?<!site['’])(?<!app['’])(?<!service['’])(?<!platform['’])(?<!group['’])s privacy (?:polic(?:y|ies)|notice|statement)\b|\b(?:their own|third[- ]part(?:y|ies)'?s?|(?:these|such|those) (?:third parties|services|companies)'?) privacy (?:polic(?:y|ies)|rules|practices|notices?|statements?)\b",
         r"\bpublish\w*\b(?: \w+){0,3} (?:aggregated?|anonymi[sz]ed|de-identified|statistics|statistical)\b|\bsubpoenas?\b|\bcourt orders?\b|\blegal process(?:es)?\b|\blawful requests?\b",
+        # A record open to the public (a state agency's site): "may be a public record".
+        r"\b(?:may be|is|are|become|becomes) (?:a |part of the |considered )?public records?\b|\bpublic records? (?:act|law|requests?)\b",
         r"\bbankruptcy\b|\b(?:acquired by|merged with)\b|\bsale of (?:all|substantially all|some|part|a portion)(?: or \w+)? of (?:our|its|the)(?: \w+)? (?:assets|business|stock)\b",
         r"\b(?:release|releases|released|releasing|reveal|reveals)\b(?: \w+){0,3} (?:information|data|identity|identities|names?|e-?mail address(?:es)?)\b",
         r"\b(?:message boards?|chat rooms?|bulletin boards?|public (?:forums?|areas?|profiles?))\b|\b(?:seen|viewed|read|accessed|collected|used) by (?:others|other (?:users|members|people|visitors)|anyone|the public|third parties)\b",
@@ -199,6 +203,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|destroy(?:s|ed)?)\b(?: \w+){0,6} (?:after|within|once|when (?:it is|they are|the information is) no longer)\b",
         Weak(r"\b(?:\d+|one|two|three|six|twelve) (?:days|months|years)\b"),
         r"\bno longer (?:necessary|needed|required)\b",
+        # Kept for one purpose or in anonymous form: "we store it for the sole purpose of …".
+        r"\b(?:keep|keeps|store|stores|retain|retains|hold|holds)\b(?: [\w'’]+){0,5},? (?:for the (?:sole|only|limited|exclusive) purpose|in (?:an )?(?:anonymous|anonymi[sz]ed|aggregated?|de-identified) form)\b",
         # Not keeping is a retention practice too ("we do not store full card numbers"), and so
         # are copies that outlive a deletion.
         r"\b(?:not|never) (?:\w+ )?(?:store|stores|stored|keep|keeps|kept|retain|retained|save|saved|hold)\b|\b(?:backup|back-up|residual|archived?) (?:copies|copy|tapes|systems|media|files)\b|\bremain (?:in|on) (?:our )?(?:backups?|archives?|records|systems|servers)\b|\b(?:purged?|purging)\b",
@@ -250,7 +256,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bchild(?:ren|ren's)?\b|\bminors?\b|\bkids\b|\bteen(?:s|agers?)?\b|\bCOPPA\b",
         r"\b(?:under|over|below|above) (?:the age of )?(?:1[0-9]|2[01])\b|\bage (?:1[0-9]|2[01])\b",
         Weak(r"\b(?:parents?|guardians?)\b"),
-        r"\bCalifornia\b|\bCCPA\b(?! categor)|\bCPRA\b|\bShine the Light\b|(?<!, )(?<!state of )\b(?:Nevada|Virginia|Colorado)\b(?! (?:corporation|company|limited|LLC|L\.L\.C|Inc|department|courts?)\b)",
+        r"\bCalifornia\b|\bCCPA\b(?! categor)|\bCPRA\b|\bShine the Light\b|(?<!, )(?<!state of )\b(?:Nevada|Virginia|Colorado)\b(?! (?:corporation|company|limited|LLC|L\.L\.C|Inc|department|courts?|public records)\b)",
         # Parents' consent, students' records, frameworks for data from abroad, visitors from
         # other countries: paragraphs about one audience.
         r"\bparental (?:consent|permission|notice)\b|\bFERPA\b|\bsafe harbou?r (?:framework|principles|program)\b|\bprivacy shield\b|\bcountr(?:y|ies) other than\b|\b(?:non-U\.?S\.?|foreign|overseas) (?:users|visitors|residents|customers)\b|\bif you are (?:visiting|accessing|using)(?: \w+){0,3} from\b|\b(?:visiting|accessing)(?: \w+){0,3} from outside\b",
@@ -259,7 +265,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
         # A bare state name: not the one a company is incorporated or based in ("a Delaware
         # corporation", "Austin, Texas"), nor a state agency's own name ("State of Nevada").
-        r"(?<!, )(?<!state of )\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee)\b(?! (?:corporation|company|limited|LLC|L\.L\.C|Inc|department|courts?)\b)|\b(?:VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
+        r"(?<!, )(?<!state of )\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee)\b(?! (?:corporation|company|limited|LLC|L\.L\.C|Inc|department|courts?|public records)\b)|\b(?:VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
         r"\b(?:1[0-9]|2[01]) years? (?:of age|old)\b|\b(?:younger|older) than (?:1[0-9]|2[01])\b|\bage of (?:majority|consent|digital consent)\b|\b(?:Australia|Japan|Korea|China|India|Singapore|Mexico|Argentina|Israel|South Africa|New Zealand|Hong Kong|Quebec)\b",
         r"\b(?:" + _STATES + r")(?: state)? (?:residents?|customers|consumers|users|members|citizens|law|laws)\b|\b(?:residents?|citizens) of (?:the (?:state|commonwealth) of )?(?:" + _STATES + r")\b",
         r"\b(?:located|residing|resident|living|visitors?|users?) (?:in|within|outside) the United States\b|\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:of )?(?:the|your) (?:united states|U\.S\.|US|USA|country|EEA|EU|European Union)(?!\w)|\binternational (?:transfers?|users)\b",
@@ -437,3 +443,18 @@ STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 3)] + [r"\bquestions(?: 
 
 # "We do not knowingly collect …": how a children's paragraph states its rule (tags.py).
 NOT_KNOWINGLY = r"\b(?:not|never) (?:knowingly|intentionally|deliberately|purposely)\b"
+
+# What an introduction says the policy is about ("this policy explains what information we gather
+# and how we use and share it"): topics named, not practices described. Masked in a clause that
+# is an introduction (STRONG_OTHER) before the category rules read it.
+_TOPIC_VERBS = r"(?:collect|gather|use|usi|shar|disclos|protect|process|obtain|receiv|stor|retain|safeguard|handl|treat)"
+INTRO_TOPIC = (r"\b(?:what|how|why|when|which|the (?:types?|kinds?|categories) of)\b(?: [\w'’]+){0,5}? " + _TOPIC_VERBS
+               + r"\w*(?:(?:,| and| or)+ " + _TOPIC_VERBS + r"\w*)*")
+
+# "This policy does not apply to information you give us by phone": a statement of scope. A short
+# clause that says what the policy leaves out is `other`, whatever practice it names.
+OUT_OF_SCOPE = r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:only )?(?:does not|doesn't|do not|will not|no longer) (?:apply|applies|describe|cover|govern|address)\b"
+
+# The third parties' tracking that a Do-Not-Track paragraph also discloses (California's CalOPPA
+# asks for both): "third parties may collect information about your online activities over time".
+THIRD_PARTY_TRACKING = r"\b(?:third[- ]part(?:y|ies)|advertisers|ad networks|other (?:companies|websites|sites))\b(?:,? [\w'’-]+){0,6},? (?:may |can |do |also )*(?:collect|track|keep track|gather)"
