@@ -150,7 +150,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:withdraw|revoke|give|refuse|deny)(?: \w+){0,2} consent\b",
         # Not an account "used without your permission": that is a security incident.
         r"(?<!used )(?<!accessed )\b(?:with|without) your (?:prior |explicit |express )?(?:consent|permission)\b",
-        r"\byour (?:consent|permission|choices?)\b",
+        r"(?<!used without )(?<!accessed without )\byour (?:consent|permission|choices?)\b",
         r"\b(?:you|users) (?:can|may|are able to|have the (?:right|option|choice) to) (?:choose|decide|elect|decline|refuse|object|disable|turn (?:it )?off|block|reject|adjust|change your|control|restrict|limit|manage)",
         r"\b(?:browser|privacy|device|cookie|account|notification|app) settings\b",
         r"\b(?:in|via|through|from|under|using) (?:the |your )?(?:[\"“”']?[\w ]{1,20}[\"“”']? )?[\"“”']?(?:settings|setting|preferences|privacy options)\b|\btoggl\w+\b",
