@@ -107,10 +107,12 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # portability copy "transferred to another provider" at your request.
         r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:\w+ ){1,3}(?:to|outside) (?:other |another )?(?:countr|the united states|jurisdiction))(?! (?:funds|money|payments?|balances?|points|credits)\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
-        r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers|contractors|vendors|agents|sponsors|processors)(?: \w+){0,3} (?:may |can |will |also |only )*(?:collect|use|receive|place|set|access|serve|get)\b",
+        r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access|serve)\b",
+        # (A rule of its own: the prefilter indexes a rule by its shortest list of required words.)
+        r"\b(?:contractors|vendors|agents|sponsors|processors)(?: \w+){0,3} (?:may |can |will |also |only )*(?:collect|use|receive|place|set|access|serve|get)\b",
         # Handed over in the passive: "released only to agencies authorized by law", "disclosed to
         # our auditors" (not "provided to us", nor "disclosed to you" on request).
-        r"\b(?:released|disclosed|furnished|transferred|sold|rented|forwarded) (?:only |solely |directly )?to (?!(?:us|you|the user|other countries|countries|a third country|another country|another (?:provider|controller|service))\b)",
+        r"\b(?:released|disclosed|furnished|transferred|sold|rented|forwarded) (?:only |solely |directly )?to\b(?!,| (?:us|you|the user|other countries|countries|a third country|another country|another (?:provider|controller|service)|the united states)\b)",
         r"\b(?:accessed|used|processed|handled|reviewed) by (?:our |these |such |certain )?(?:\w+ )?(?:agents|contractors|vendors|service providers|partners|affiliates|third parties)\b",
         Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition|credit bureaus?|(?:consumer|credit) reporting agenc(?:y|ies))\b"),
         Weak(r"\b(?:facebook|google|instagram|apple|twitter|spotify)\b"),
@@ -233,7 +235,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:keep|maintain|treat|hold)\w* (?:\w+ ){0,3}(?:information|data) (?:strictly |in )?(?:confidential|confidence|secure)\b|\bconfidentiality (?:agreements?|obligations?)\b|\b(?:employees|staff|personnel)\b(?: \w+){0,3} (?:are |is )?trained\b|\b(?:privacy|security) training\b",
         # Duties put on recipients and misuse of an account: "contractually required to keep it
         # confidential", "if your account has been used without your permission".
-        r"\b(?:required|obligated|obliged|bound|agreed?) to (?:keep|maintain|treat|hold|protect|safeguard)\b(?: [\w'’]+){0,4} (?:confidential\w*|secure|security|private)\b|\b(?:keep|treat|hold)s? (?:it|them) (?:strictly )?(?:confidential|in confidence|secure)\b|\b(?:account|password|card|identity)\b(?: \w+){0,3} (?:used|accessed) without your (?:permission|authori[sz]ation|knowledge)\b",
+        r"\b(?:required|obligated|obliged|bound|agreed?)\sto\s(?:keep|maintain|treat|hold|protect|safeguard)\b(?: [\w'’]+){0,4} (?:confidential\w*|secure|security|private)\b",
+        r"\b(?:keep|treat|hold)s? (?:it|them) (?:strictly )?(?:confidential|in confidence|secure)\b",
+        r"\b(?:account|password|card)s? (?:has |have |was |were |is |may have )?(?:been )?(?:used|accessed) without your (?:permission|authori[sz]ation|knowledge)\b",
         r"\bno (?:method|transmission|system|website|app|application|service|data transmission|internet)\b(?: \w+){0,8} (?:100%|completely|perfectly|fully|guarantee) secur\w*\b",
     ],
     "policy-change": [
@@ -256,7 +260,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bchild(?:ren|ren's)?\b|\bminors?\b|\bkids\b|\bteen(?:s|agers?)?\b|\bCOPPA\b",
         r"\b(?:under|over|below|above) (?:the age of )?(?:1[0-9]|2[01])\b|\bage (?:1[0-9]|2[01])\b",
         Weak(r"\b(?:parents?|guardians?)\b"),
-        r"\bCalifornia\b|\bCCPA\b(?! categor)|\bCPRA\b|\bShine the Light\b|(?<!, )(?<!state of )\b(?:Nevada|Virginia|Colorado)\b(?! (?:corporation|company|limited|LLC|L\.L\.C|Inc|department|courts?|public records)\b)",
+        r"\bCalifornia\b|\bCCPA\b(?! categor)|\bCPRA\b|\bShine the Light\b",
         # Parents' consent, students' records, frameworks for data from abroad, visitors from
         # other countries: paragraphs about one audience.
         r"\bparental (?:consent|permission|notice)\b|\bFERPA\b|\bsafe harbou?r (?:framework|principles|program)\b|\bprivacy shield\b|\bcountr(?:y|ies) other than\b|\b(?:non-U\.?S\.?|foreign|overseas) (?:users|visitors|residents|customers)\b|\bif you are (?:visiting|accessing|using)(?: \w+){0,3} from\b|\b(?:visiting|accessing)(?: \w+){0,3} from outside\b",
@@ -265,7 +269,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
         # A bare state name: not the one a company is incorporated or based in ("a Delaware
         # corporation", "Austin, Texas"), nor a state agency's own name ("State of Nevada").
-        r"(?<!, )(?<!state of )\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee)\b(?! (?:corporation|company|limited|LLC|L\.L\.C|Inc|department|courts?|public records)\b)|\b(?:VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
+        r"(?<!, )(?<!state of )\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee|Nevada|Virginia|Colorado)\b(?! (?:corporation|company|limited|LLC|L\.L\.C|Inc|department|courts?|public records)\b)",
+        r"\b(?:VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
         r"\b(?:1[0-9]|2[01]) years? (?:of age|old)\b|\b(?:younger|older) than (?:1[0-9]|2[01])\b|\bage of (?:majority|consent|digital consent)\b|\b(?:Australia|Japan|Korea|China|India|Singapore|Mexico|Argentina|Israel|South Africa|New Zealand|Hong Kong|Quebec)\b",
         r"\b(?:" + _STATES + r")(?: state)? (?:residents?|customers|consumers|users|members|citizens|law|laws)\b|\b(?:residents?|citizens) of (?:the (?:state|commonwealth) of )?(?:" + _STATES + r")\b",
         r"\b(?:located|residing|resident|living|visitors?|users?) (?:in|within|outside) the United States\b|\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:of )?(?:the|your) (?:united states|U\.S\.|US|USA|country|EEA|EU|European Union)(?!\w)|\binternational (?:transfers?|users)\b",
@@ -278,7 +283,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:means|refers to|shall mean)\b|\bdefinitions?\b|\bhereinafter\b",
         r"\blinks? to (?:other |third[- ]party )?(?:websites|sites|services)\b|\blinked (?:websites|sites)\b|\bnot responsible for\b",
         r"\b(?:terms of (?:use|service)|table of contents)\b|\b(?:agree|consent) to (?:the terms of )?(?:this|our) (?:privacy )?(?:policy|statement)\b|\bgoverned by the laws?\b|\b(?:TRUSTe|privacy seal|Better Business Bureau|BBB)\b|\btoll[- ]free\b|\b1-8\d\d-\d{3}-\d{4}\b|\(\d{3}\) \d{3}-\d{4}",
-        r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:street|strasse|str\.|suite|p\.?o\.? box)\b",
+        r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+|\b(?:street|strasse|str\.|suite|p\.?o\.? box)\b",
         r"\b(?:lodge|make|file|submit) a complaint\b|\bsupervisory authorit(?:y|ies)\b|\bgoverning law\b",
     ],
 }
