@@ -49,7 +49,7 @@ class Weak(str):
 
 CATEGORY_RULES: dict[str, list[str]] = {
     "first-party-collection": [
-        r"\b(?:we|us|our (?:\w+ )?(?:apps?|services?|websites?|sites?|games?|servers|systems|software))\b(?: \w+){0,3} (?:collect|collects|gather|obtain|receive|record|log|process|processes)\b(?! (?:your |the |their |\w+['’]s |\w+['’] )?(?:prior |express )?(?:consent|permission|approval)\b)",
+        r"\b(?:we|us|(?:our|this|the) (?:\w+ )?(?:apps?|services?|websites?|web sites?|sites?|games?|servers|systems|software))\b(?: \w+){0,3} (?:collect|collects|gather|gathers|obtain|receive|record|log|process|processes)\b(?! (?:your |the |their |\w+['’]s |\w+['’] )?(?:prior |express )?(?:consent|permission|approval)\b)",
         # Asking for data is collecting it: "we will ask for your credit card number".
         r"\bwe\b(?! (?:will |would |do |shall )?(?:never|not)\b)(?: \w+){0,2} (?:ask|asks|request|requests|require|requires)\b(?: \w+){0,2} (?:you (?:to (?:provide|enter|give|submit)|for)|for your|your)\b|\b(?:information|data|details) (?:that )?(?:we (?:request|require|ask for)|requested)\b",
         # Using contact details to reach the user is a use of them: "we may send you e-mails".
@@ -60,7 +60,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # else's collection, or none. Ours: "we collect" above, or collected from/by/when.
         Weak(COLLECT_VERB),
         r"\b(?:collected|gathered|obtained|received) (?:by us|from (?:you|users|visitors|customers|our)|through (?:our|the|your|this)|via (?:our|the|this)|on (?:our|this)|when you|automatically|at the time|in connection with|during)\b",
-        r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b",
+        # A site as the one that collects: "the Department's website collects no personal information".
+        r"\b(?:web ?sites?|site|apps?|services?) (?:also |only |automatically |does not |do not |will not )?(?:collects|gathers|records|logs)\b",
+        r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b|\bour (?:\w+ )?(?:apps?|application)\b(?: \w+){0,2} (?:access|accesses|use|uses)\b(?: your)",
         # Not "we use firewalls", "we use third-party vendors": tools of security, recipients.
         r"\bwe (?:and our (?:\w+ ){1,2})?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b(?! (?:\w+ ){0,2}(?:firewalls?|encryption|encrypted|ssl|tls|secure|security|safeguards|industry|third[- ]part\w*|vendors|service providers|outside|google analytics)\b)",
         # Weak: "opt out of a use of your data", "withdraw consent to the processing of your
@@ -95,32 +97,37 @@ CATEGORY_RULES: dict[str, list[str]] = {
     "third-party-sharing": [
         r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
         # Not a disclosure to the user ("the right to request we disclose to you the categories").
-        r"(?<!statement )(?<!policy )(?<!notice )(?<!requires us to )(?<!require us to )\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
+        r"(?<!statement )(?<!policy )(?<!notice )(?<!requires us to )(?<!require us to )(?<!specific )(?<!additional )(?<!following )\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?! below\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
         # A shop's "sale of the year" or a travel site's car rental is not a sale of data: the verb
         # counts when data (or a pronoun for it) follows, alone it is weak.
-        r"\b(?:sell|sells|sold|selling|rent|rents|rented|renting|lease|leases|trade|trades|traded|trading|sale|sales)\b(?:,? (?:or |and )?(?:sell|rent|lease|trade|share|disclose|give|transfer)\w*)*(?: [\w'’/-]+){0,4} (?:information|data|lists?|e-?mail address(?:es)?|names|it|them)\b|\b(?:do|does|will|shall|would) (?:not|never) (?:\w+ )?(?:sell|rent|trade)\b|\bsale of (?:your |personal |customer |consumer )*(?:information|data)\b|\b(?:information|data) (?:sales?|selling)\b",
+        r"\b(?:sell|sells|sold|selling|rent|rents|rented|renting|lease|leases|trade|trades|traded|trading|sale|sales)\b(?:,? (?:or |and )?(?:sell|rent|lease|trade|share|disclose|give|transfer)\w*)*(?: [\w'’/-]+){0,4} (?:information|data|lists?|e-?mail address(?:es)?|names|it|them)\b|\b(?:do|does|will|shall|would) (?:not|never) (?:\w+ )?(?:sell|rent|trade)\b(?! (?:products|goods|merchandise|items|tickets|alcohol|tobacco|gift cards|services)\b)|\bsale of (?:your |personal |customer |consumer )*(?:information|data)\b|\b(?:information|data) (?:sales?|selling)\b",
         Weak(r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b"),
         # Not a transfer abroad ("transferred outside the EU": specific-audiences) nor a
         # portability copy "transferred to another provider" at your request.
-        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:funds|money|payments?|balances?|points|credits)\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
+        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:\w+ ){1,3}(?:to|outside) (?:other |another )?(?:countr|the united states|jurisdiction))(?! (?:funds|money|payments?|balances?|points|credits)\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
         r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access|serve)\b",
+        # (A rule of its own: the prefilter indexes a rule by its shortest list of required words.)
+        r"\b(?:contractors|vendors|agents|sponsors|processors)(?: \w+){0,3} (?:may |can |will |also |only )*(?:collect|use|receive|place|set|access|serve|get)\b",
+        # Handed over in the passive: "released only to agencies authorized by law", "disclosed to
+        # our auditors" (not "provided to us", nor "disclosed to you" on request).
+        r"\b(?:released|disclosed|furnished|transferred|sold|rented|forwarded) (?:only |solely |directly )?to\b(?!,| (?:us|you|the user|other countries|countries|a third country|another country|another (?:provider|controller|service)|the united states)\b)",
         r"\b(?:accessed|used|processed|handled|reviewed) by (?:our |these |such |certain )?(?:\w+ )?(?:agents|contractors|vendors|service providers|partners|affiliates|third parties)\b",
-        Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition)\b"),
+        Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition|credit bureaus?|(?:consumer|credit) reporting agenc(?:y|ies))\b"),
         Weak(r"\b(?:facebook|google|instagram|apple|twitter|spotify)\b"),
         Weak(r"\b(?:targeted|interest-based|personali[sz]ed|behaviou?ral) (?:advertising|ads)\b|\bsocial media (?:platforms|networks|sites)\b|\bad(?:vertising)? networks\b"),
         r"\b(?:our|with|to|by|the|trusted|external|third[- ]party) (?:\w+ )?(?:service providers?|sub-?contractors?|sub-?processors?|data processors|vendors|affiliates|advertising partners|business partners|marketing partners)\b",
         # Other users and the public are third parties in OPP-115: a profile visible to others.
         r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|others|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! (?:sources|databases|records|information))|accessible)\b",
         # Handing data to named kinds of recipients in other words than "share" or "disclose".
-        r"\b(?:provide|provides|provided|give|gives|given|furnish\w*|forward\w*|made available|supplied|passed)\b(?: [\w'’]+){0,6} to (?:(?:our|other|third|these|those|such|the|a|an|selected|trusted|carefully|certain|unaffiliated|nonaffiliated) )+(?:[\w-]+ ){0,2}(?:partners?|compan(?:y|ies)|advertisers|sponsors?|merchants?|vendors|third parties|organi[sz]ations|businesses|entit(?:y|ies)|affiliates|marketers)\b",
+        r"\b(?:provide|provides|provided|give|gives|given|furnish\w*|forward\w*|made available|supplied|passed|send|sends|sent)\b(?:,? [\w'’]+){0,6} to (?:(?:our|other|third|these|those|such|the|a|an|selected|trusted|carefully|certain|unaffiliated|nonaffiliated) )+(?:[\w-]+ ){0,2}(?:partners?|compan(?:y|ies)|advertisers|sponsors?|merchants?|vendors|third parties|organi[sz]ations|businesses|entit(?:y|ies)|affiliates|marketers|airlines?|hotels?|suppliers?|carriers?|lenders?|insurers?|agenc(?:y|ies)|bureaus?|manufacturers?|retailers?)\b",
         # Social plug-ins and log-in with a social network: that network collects or receives data.
         r"\bsocial (?:media |network(?:ing)? )?(?:features|plug-?ins?|widgets|buttons|sharing (?:features|tools|buttons))\b|\b(?:like|share|tweet|follow) buttons?\b|\b(?:connect|connects|connected|connecting|link|links|linked|linking|log ?in|logging in|sign ?in|signing in)\b(?: [\w'’]+){0,4} (?:with|to|through|via|using) (?:your )?(?:facebook|twitter|google|linkedin|instagram|apple|amazon)\b",
         r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b",
         r"\b(?:strictly private|only implicate)\b",
         r"\b(?:displayed|posted|shown|made) public(?:ly)?\b|\bsyndicat\w+ to\b|\bsends? (?:\w+ ){0,3}(?:information|data) directly to\b|\bplug-?ins? (?:from|of|provided by) social\b",
-        r"\breport\w*\b(?: \w+){0,3} to (?:our |the |its )?(?:advertisers|sponsors|partners)\b",
+        r"\breport\w*\b(?: \w+){0,3} (?:to|for) (?:our |the |its )?(?:advertisers|sponsors|partners)\b",
         # Companies that act for the site receive what they need: "other companies … on our behalf".
         r"\b(?:compan(?:y|ies)|organi[sz]ations|businesses|agents|contractors|individuals|third parties)\b(?: [\w'’,]+){0,8} on (?:our|its) behalf\b",
         # OPP-115 labels a third party's own practices, legal disclosures, business transfers
@@ -128,8 +135,10 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:set|placed|served|stored|hosted|processed|used) (?:\w+ ){0,3}by (?:\w+ )?third[- ]part(?:y|ies)\b(?! (?:websites|sites))",
         r"['’](?<=\w['’])(?<!company['’])(?<!website['’])(?<!site['’])(?<!app['’])(?<!service['’])(?<!platform['’])(?<!group['’])s privacy (?:polic(?:y|ies)|notice|statement)\b|\b(?:their own|third[- ]part(?:y|ies)'?s?|(?:these|such|those) (?:third parties|services|companies)'?) privacy (?:polic(?:y|ies)|rules|practices|notices?|statements?)\b",
         r"\bpublish\w*\b(?: \w+){0,3} (?:aggregated?|anonymi[sz]ed|de-identified|statistics|statistical)\b|\bsubpoenas?\b|\bcourt orders?\b|\blegal process(?:es)?\b|\blawful requests?\b",
+        # A record open to the public (a state agency's site): "may be a public record".
+        r"\b(?:may be|is|are|become|becomes) (?:a |part of the |considered )?public records?\b|\bpublic records? (?:act|law|requests?)\b",
         r"\bbankruptcy\b|\b(?:acquired by|merged with)\b|\bsale of (?:all|substantially all|some|part|a portion)(?: or \w+)? of (?:our|its|the)(?: \w+)? (?:assets|business|stock)\b",
-        r"\b(?:release|releases|released|releasing|reveal|reveals)\b(?: \w+){0,3} (?:information|data)\b",
+        r"\b(?:release|releases|released|releasing|reveal|reveals)\b(?: \w+){0,3} (?:information|data|identity|identities|names?|e-?mail address(?:es)?)\b",
         r"\b(?:message boards?|chat rooms?|bulletin boards?|public (?:forums?|areas?|profiles?))\b|\b(?:seen|viewed|read|accessed|collected|used) by (?:others|other (?:users|members|people|visitors)|anyone|the public|third parties)\b",
         r"\bgoogle analytics\b|\bthird[- ]party (?:cookies|pixels|tracking|analytics|advertis\w+|ad servers?)\b|\bad(?:vertising)? (?:networks|servers)\b(?: \w+){0,4} (?:use|collect|place|set|serve)\b",
     ],
@@ -141,8 +150,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:is|are|be) (?:entirely |completely |strictly |always )?(?:voluntary|optional)\b|\bunless you (?:have )?(?:authori[sz]e|consent|agree|allow|permit|opt|ask|tell|request)\w*\b|\b(?:right|option|choice) to (?:limit|opt|object|restrict|refuse|decline|withdraw|stop)\b",
         r"\bunsubscribe\b",
         r"\b(?:withdraw|revoke|give|refuse|deny)(?: \w+){0,2} consent\b",
-        r"\b(?:with|without) your (?:prior |explicit |express )?(?:consent|permission)\b",
-        r"\byour (?:consent|permission|choices?)\b",
+        # Not an account "used without your permission": that is a security incident.
+        r"(?<!used )(?<!accessed )\b(?:with|without) your (?:prior |explicit |express )?(?:consent|permission)\b",
+        r"(?<!used without )(?<!accessed without )\byour (?:consent|permission|choices?)\b",
         r"\b(?:you|users) (?:can|may|are able to|have the (?:right|option|choice) to) (?:choose|decide|elect|decline|refuse|object|disable|turn (?:it )?off|block|reject|adjust|change your|control|restrict|limit|manage)",
         r"\b(?:browser|privacy|device|cookie|account|notification|app) settings\b",
         r"\b(?:in|via|through|from|under|using) (?:the |your )?(?:[\"“”']?[\w ]{1,20}[\"“”']? )?[\"“”']?(?:settings|setting|preferences|privacy options)\b|\btoggl\w+\b",
@@ -156,6 +166,11 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # "you agree to the transfer of your data", "… and, if you agree, special offers".
         r"\byou (?:hereby |expressly )?(?:consent|agree) to (?:the |our |its |this |such |these |that )?(?:\w+ )?(?:collection|use|processing|transfer|sharing|storage|disclosure)\b|\bif you (?:agree|consent|opt in)\b",
         r"\brestriction of\b",
+        # Opt-in put another way, a parent's refusal, and leaving a list: "only after you
+        # authorize us", "refuse to permit further collection", "remove you from our mailing list".
+        r"\bonly (?:after|if|when|once) you (?:have )?(?:\w+ )?(?:authori[sz]e|consent|agree|allow|permit|opt|choose|ask|request)\w*\b|\brefuse to (?:permit|allow|consent)\b|\b(?:refuse|decline) (?:further |any further )?(?:collection|use|contact)\b",
+        r"\bremove (?:you|your (?:name|e-?mail address|address|number)) from (?:our |the |any |all )?(?:\w+ )?(?:mailing|e-?mail|marketing|contact|call|telephone|distribution|shared) lists?\b",
+        r"\byou (?:alone )?(?:choose|decide|control|select) (?:which|what|whether|how|who|when)\b",
         # "If you no longer wish to receive", ad-industry opt-out programmes: OPP-115 choices.
         r"\bif you (?:no longer )?(?:prefer|wish|want) (?:not )?to (?:not )?(?:receive|be contacted|participate)\b|\bno longer (?:wish|want) to (?:receive|be contacted)\b",
         r"\bnetwork advertising initiative\b|\bdigital advertising alliance\b|\b(?:ad|advertising) choices\b|\bcontrol (?:how|what|whether|which) (?:\w+ )?(?:information|data|ads|advertis\w+|cookies)\b",
@@ -180,7 +195,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:change|edit|update|review) (?:this|that|these|such|your) (?:information|data|details|profile)\b|\bcan be (?:changed|edited|updated|corrected|deleted) at any time\b",
     ],
     "data-retention": [
-        r"\bretain(?:s|ed|ing)?\b|\bretention\b",
+        # Not "the collection, use and retention of personal information" (a framework's scope).
+        r"\bretain(?:s|ed|ing)?\b|(?<!use and )(?<!use, and )(?<!use, )\bretention\b",
         r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?|maintained|preserved|archived)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
         r"\b(?:must|may|will|need to|needs to|has to) be (?:kept|retained|stored|preserved)\b(?! (?:and \w+ )?(?:in|on|outside|at)\b)|\bup to \d+ (?:days|months|years)\b",
         r"(?<!minutes of )\b(?:inactivity|considered (?:to be )?inactive|inactive (?:accounts?|for))\b|\buntil (?:you|the user|the member|they) (?:delete|close|deactivate)s?\b",
@@ -189,6 +205,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|destroy(?:s|ed)?)\b(?: \w+){0,6} (?:after|within|once|when (?:it is|they are|the information is) no longer)\b",
         Weak(r"\b(?:\d+|one|two|three|six|twelve) (?:days|months|years)\b"),
         r"\bno longer (?:necessary|needed|required)\b",
+        # Kept for one purpose or in anonymous form: "we store it for the sole purpose of …".
+        r"\b(?:keep|keeps|store|stores|retain|retains|hold|holds)\b(?: [\w'’]+){0,5},? (?:for the (?:sole|only|limited|exclusive) purpose|in (?:an )?(?:anonymous|anonymi[sz]ed|aggregated?|de-identified) form)\b",
         # Not keeping is a retention practice too ("we do not store full card numbers"), and so
         # are copies that outlive a deletion.
         r"\b(?:not|never) (?:\w+ )?(?:store|stores|stored|keep|keeps|kept|retain|retained|save|saved|hold)\b|\b(?:backup|back-up|residual|archived?) (?:copies|copy|tapes|systems|media|files)\b|\bremain (?:in|on) (?:our )?(?:backups?|archives?|records|systems|servers)\b|\b(?:purged?|purging)\b",
@@ -215,6 +233,11 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Banks' and shops' account advice and the duties put on recipients are security too.
         r"\b(?:session|sessions) (?:\w+ ){0,3}times? out\b|\b(?:automatic(?:ally)?|time-?out) log(?:ged)?[- ]?(?:off|out)\b|\b(?:account|password|credentials)\b(?: \w+){0,3} compromised\b|\b(?:never|not|don't) (?:share|disclose|give|reveal) your (?:password|PIN|login|user ?name and password)\b",
         r"\b(?:keep|maintain|treat|hold)\w* (?:\w+ ){0,3}(?:information|data) (?:strictly |in )?(?:confidential|confidence|secure)\b|\bconfidentiality (?:agreements?|obligations?)\b|\b(?:employees|staff|personnel)\b(?: \w+){0,3} (?:are |is )?trained\b|\b(?:privacy|security) training\b",
+        # Duties put on recipients and misuse of an account: "contractually required to keep it
+        # confidential", "if your account has been used without your permission".
+        r"\b(?:required|obligated|obliged|bound|agreed?)\sto\s(?:keep|maintain|treat|hold|protect|safeguard)\b(?: [\w'’]+){0,4} (?:confidential\w*|secure|security|private)\b",
+        r"\b(?:keep|treat|hold)s? (?:it|them) (?:strictly )?(?:confidential|in confidence|secure)\b",
+        r"\b(?:account|password|card)s? (?:has |have |was |were |is |may have )?(?:been )?(?:used|accessed) without your (?:permission|authori[sz]ation|knowledge)\b",
         r"\bno (?:method|transmission|system|website|app|application|service|data transmission|internet)\b(?: \w+){0,8} (?:100%|completely|perfectly|fully|guarantee) secur\w*\b",
     ],
     "policy-change": [
@@ -237,11 +260,17 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bchild(?:ren|ren's)?\b|\bminors?\b|\bkids\b|\bteen(?:s|agers?)?\b|\bCOPPA\b",
         r"\b(?:under|over|below|above) (?:the age of )?(?:1[0-9]|2[01])\b|\bage (?:1[0-9]|2[01])\b",
         Weak(r"\b(?:parents?|guardians?)\b"),
-        r"\bCalifornia\b|\bCCPA\b(?! categor)|\bCPRA\b|\bShine the Light\b|\bNevada\b|\bVirginia\b|\bColorado\b",
+        r"\bCalifornia\b|\bCCPA\b(?! categor)|\bCPRA\b|\bShine the Light\b",
+        # Parents' consent, students' records, frameworks for data from abroad, visitors from
+        # other countries: paragraphs about one audience.
+        r"\bparental (?:consent|permission|notice)\b|\bFERPA\b|\bsafe harbou?r (?:framework|principles|program)\b|\bprivacy shield\b|\bcountr(?:y|ies) other than\b|\b(?:non-U\.?S\.?|foreign|overseas) (?:users|visitors|residents|customers)\b|\bif you are (?:visiting|accessing|using)(?: \w+){0,3} from\b|\b(?:visiting|accessing)(?: \w+){0,3} from outside\b",
         r"\b(?:European (?:Union|Economic Area)|EEA|GDPR|EU|UK|United Kingdom|Switzerland|Swiss|Brazil|Canada|Canadian)\b",
         Weak(r"\b(?:residents?|consumers|users|citizens) (?:of|in|from|located in|outside)\b"),
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
-        r"\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee|VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
+        # A bare state name: not the one a company is incorporated or based in ("a Delaware
+        # corporation", "Austin, Texas"), nor a state agency's own name ("State of Nevada").
+        r"(?<!, )(?<!state of )\b(?:Iowa|Utah|Texas|Connecticut|Oregon|Montana|Delaware|Tennessee|Nevada|Virginia|Colorado)\b(?! (?:corporation|company|limited|LLC|L\.L\.C|Inc|department|courts?|public records)\b)",
+        r"\b(?:VCDPA|CPA|CTDPA|TDPSA|UCPA|PIPEDA|LGPD)\b|\bU\.?S\.? states?\b|\bstate residents?\b|\bunder-?age\b|\bstandard contractual clauses\b|\bthird countr(?:y|ies)\b|\b(?:in|to) (?:other|another|different) countr(?:y|ies)\b|\btransferred (?:outside|abroad)\b",
         r"\b(?:1[0-9]|2[01]) years? (?:of age|old)\b|\b(?:younger|older) than (?:1[0-9]|2[01])\b|\bage of (?:majority|consent|digital consent)\b|\b(?:Australia|Japan|Korea|China|India|Singapore|Mexico|Argentina|Israel|South Africa|New Zealand|Hong Kong|Quebec)\b",
         r"\b(?:" + _STATES + r")(?: state)? (?:residents?|customers|consumers|users|members|citizens|law|laws)\b|\b(?:residents?|citizens) of (?:the (?:state|commonwealth) of )?(?:" + _STATES + r")\b",
         r"\b(?:located|residing|resident|living|visitors?|users?) (?:in|within|outside) the United States\b|\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:of )?(?:the|your) (?:united states|U\.S\.|US|USA|country|EEA|EU|European Union)(?!\w)|\binternational (?:transfers?|users)\b",
@@ -254,7 +283,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:means|refers to|shall mean)\b|\bdefinitions?\b|\bhereinafter\b",
         r"\blinks? to (?:other |third[- ]party )?(?:websites|sites|services)\b|\blinked (?:websites|sites)\b|\bnot responsible for\b",
         r"\b(?:terms of (?:use|service)|table of contents)\b|\b(?:agree|consent) to (?:the terms of )?(?:this|our) (?:privacy )?(?:policy|statement)\b|\bgoverned by the laws?\b|\b(?:TRUSTe|privacy seal|Better Business Bureau|BBB)\b|\btoll[- ]free\b|\b1-8\d\d-\d{3}-\d{4}\b|\(\d{3}\) \d{3}-\d{4}",
-        r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:street|strasse|str\.|suite|p\.?o\.? box)\b",
+        r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+|\b(?:street|strasse|str\.|suite|p\.?o\.? box)\b",
         r"\b(?:lodge|make|file|submit) a complaint\b|\bsupervisory authorit(?:y|ies)\b|\bgoverning law\b",
     ],
 }
@@ -419,3 +448,18 @@ STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 3)] + [r"\bquestions(?: 
 
 # "We do not knowingly collect …": how a children's paragraph states its rule (tags.py).
 NOT_KNOWINGLY = r"\b(?:not|never) (?:knowingly|intentionally|deliberately|purposely)\b"
+
+# What an introduction says the policy is about ("this policy explains what information we gather
+# and how we use and share it"): topics named, not practices described. Masked in a clause that
+# is an introduction (STRONG_OTHER) before the category rules read it.
+_TOPIC_VERBS = r"(?:collect|gather|use|usi|shar|disclos|protect|process|obtain|receiv|stor|retain|safeguard|handl|treat)"
+INTRO_TOPIC = (r"\b(?:what|how|why|when|which|the (?:types?|kinds?|categories) of)\b(?: [\w'’]+){0,5}? " + _TOPIC_VERBS
+               + r"\w*(?:(?:,| and| or)+ " + _TOPIC_VERBS + r"\w*)*")
+
+# "This policy does not apply to information you give us by phone": a statement of scope. A short
+# clause that says what the policy leaves out is `other`, whatever practice it names.
+OUT_OF_SCOPE = r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:only )?(?:does not|doesn't|do not|will not|no longer) (?:apply|applies|describe|cover|govern|address)\b"
+
+# The third parties' tracking that a Do-Not-Track paragraph also discloses (California's CalOPPA
+# asks for both): "third parties may collect information about your online activities over time".
+THIRD_PARTY_TRACKING = r"\b(?:third[- ]part(?:y|ies)|advertisers|ad networks|other (?:companies|websites|sites))\b(?:,? [\w'’-]+){0,6},? (?:may |can |do |also )*(?:collect|track|keep track|gather)"

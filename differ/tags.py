@@ -91,8 +91,13 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     evidence: list[Evidence] = []
     categories = []
     weak_only = set()
+    other_hits = _first(lexicon.CATEGORY_RULES["other"], clause)
+    intro = _strong_other(clause, other_hits)
+    # An introduction names the practices the policy covers ("how we use and share it") without
+    # describing one: the rules read it without those topics.
+    read = _compiled(lexicon.INTRO_TOPIC).sub(" ", clause) if intro else clause
     for category in lexicon.CATEGORIES:
-        hits = _first(lexicon.CATEGORY_RULES[category], clause)
+        hits = other_hits if category == "other" else _first(lexicon.CATEGORY_RULES[category], read)
         strong = [h for h in hits if not isinstance(h[0], lexicon.Weak)]
         if strong or _distinct(hits) >= 2:
             categories.append(category)
@@ -119,8 +124,17 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     if "do-not-track" in categories:
         # OPP-115 gives a Do-Not-Track paragraph that category (and its audience) alone: its
         # "browser settings", "we receive" and "collection" describe the signal, not a practice.
+        # Third parties' tracking, which such a paragraph often discloses too, stays sharing.
         categories = [c for c in categories if c in ("do-not-track", "specific-audiences")]
         evidence = [e for e in evidence if e.tag in categories]
+        if tracking := _compiled(lexicon.THIRD_PARTY_TRACKING).search(clause):
+            categories.append("third-party-sharing")
+            evidence.append(Evidence("third-party-sharing", "category", tracking.group(0)))
+    if (len(clause) < 300 and ("not " in clause or "n't " in clause or "longer" in clause)
+            and (scope := _compiled(lexicon.OUT_OF_SCOPE).search(clause))):
+        # "This policy does not apply to information you provide by phone": scope, not practice.
+        categories = ["other"]
+        evidence = [e for e in evidence if e.tag == "other"] or [Evidence("other", "category", scope.group(0))]
     for heading in reversed(section[-2:]):
         for category, phrase in _heading_practices(heading):
             if category not in categories and category != "other":
@@ -133,13 +147,13 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         if category not in categories and category != "other":
             categories.append(category)
             evidence.append(Evidence(category, "category", f"p={p:.2f}", "model"))
-    if "other" in categories and len(categories) > 1 and not _strong_other(clause):
+    if "other" in categories and len(categories) > 1 and not intro:
         categories.remove("other")
         evidence = [e for e in evidence if e.tag != "other"]
     # Matched once: the data types decide a category here and give their evidence below.
     type_hits = {d: hits for d in lexicon.DATA_TYPES if (hits := _first(lexicon.DATA_TYPE_RULES[d], clause))}
     data_types = list(type_hits)
-    if not categories and data_types and not _strong_other(clause) and not _compiled(lexicon.ADDRESS).search(clause):
+    if not categories and data_types and not intro and not _compiled(lexicon.ADDRESS).search(clause):
         # A clause that only names kinds of personal data ("Biometric information, such as
         # faceprint;", "at least one profile picture") is, in a policy, a list of what is
         # collected: OPP-115 annotators label it first-party-collection.
@@ -180,6 +194,14 @@ def _is_heading(clause: str) -> bool:
     return len(clause) <= 60 and clause.count(" ") < 8 and not clause.endswith((".", ";", ",", "!", "?"))
 
 
-def _strong_other(clause: str) -> bool:
-    """Introductions and contact details stay `other` even when they name practices in passing."""
-    return any(_compiled(p).search(clause) for p in lexicon.STRONG_OTHER)
+def _strong_other(clause: str, other_hits: list[tuple[str, str]]) -> bool:
+    """Introductions and contact details stay `other` even when they name practices in passing.
+    `other_hits`, the clause's hits of the `other` rules: STRONG_OTHER's first two are among
+    those rules and the third needs one of them ("questions"), so most clauses are not searched."""
+    if not other_hits:
+        return False
+    matched = {pattern for pattern, _ in other_hits}
+    return any(p in matched if p in _OTHER_RULES else _compiled(p).search(clause) for p in lexicon.STRONG_OTHER)
+
+
+_OTHER_RULES = frozenset(lexicon.CATEGORY_RULES["other"])
