@@ -19,7 +19,9 @@ MINOR_WORDS = 2
 MEANINGFUL_WORDS = frozenset("""
     not no never none nor without except unless only solely all any may might can cannot must
     shall should will would always sell sold share shared consent opt
-""".split())
+""".split()) | {"t"}  # the "t" of "can't", "don't", "won't" (words are runs of letters)
+# "opt in" and "opt out" are opposites: the word after "opt" (or "opt-") is never minor.
+_AFTER_OPT = re.compile(r"\bopt[\s-]*$", re.IGNORECASE)
 MONTHS = ("january february march april may june july august september october november "
            "december jan feb mar apr jun jul aug sep sept oct nov dec "
            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
@@ -42,9 +44,21 @@ def significance(old: str, new: str, diff: list[tuple[int, str]]) -> str:
     if all(_DATE_WORD.match(word) for word in changed):
         return "minor"
     if (max(len(removed), len(added)) <= MINOR_WORDS and not MEANINGFUL_WORDS.intersection(changed)
+            and not _after_opt(diff)
             and not _names_data_or_practice(removed) and not _names_data_or_practice(added)):
         return "minor"
     return "substantive"
+
+
+def _after_opt(diff: list[tuple[int, str]]) -> bool:
+    """Whether an edit starts right after "opt" ("opt [-out-]{+in+}")."""
+    before = ""
+    for op, text in diff:
+        if op != 0 and _AFTER_OPT.search(before):
+            return True
+        if op != 1:  # what precedes the next edit in the old text
+            before = text
+    return False
 
 
 def _may_be_cosmetic(old: str, new: str, diff: list[tuple[int, str]]) -> bool:
