@@ -64,7 +64,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:web ?sites?|site|apps?|services?) (?:also |only |automatically |does not |do not |will not )?(?:collects|gathers|records|logs)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b|\bour (?:\w+ )?(?:apps?|application)\b(?: \w+){0,2} (?:access|accesses|use|uses)\b(?: your)",
         # Not "we use firewalls", "we use third-party vendors": tools of security, recipients.
-        r"\bwe (?:and our (?:\w+ ){1,2})?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b(?! (?:\w+ ){0,2}(?:firewalls?|encryption|encrypted|ssl|tls|secure|security|safeguards|industry|third[- ]part\w*|vendors|service providers|outside|google analytics)\b)",
+        r"(?<!services )(?<!tools )(?<!providers )(?<!vendors )(?<!partners )\bwe (?:and our (?:\w+ ){1,2})?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b(?! (?:\w+ ){0,2}(?:firewalls?|encryption|encrypted|ssl|tls|secure|security|safeguards|industry|third[- ]part\w*|vendors|service providers|outside|google analytics|phrases?|terms?|words?|expressions?)\b)",
         # Weak: "opt out of a use of your data", "withdraw consent to the processing of your
         # data" are choices, not descriptions of a use.
         Weak(r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI),
@@ -85,7 +85,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\bcookies\b|\bhow you use\b|\bimprov\w+ (?:and \w+ )?our services\b"),
         # A list item that is a purpose of use: "* Provide you with customer support;", "To
         # operate, maintain and provide the Services." (bullets and numbers stripped first).
-        r"^(?:[^\w]*(?:\d+[.)]|[a-z][.)])?\s*)?(?:to )?(?:provide|operate|maintain|respond|send|improve|personali[sz]e|customi[sz]e|communicate|manag(?:e|ing)|administer|enable|detect|prevent|verify|analy[sz]e|develop|deliver|fulfil+|comply|process|display|show|recogni[sz]e|reinforce|protect|understand|measure|conduct|offer|allow|facilitate|notify|contact)\b",
+        r"^(?:[^\w]*(?:\d+[.)]|[a-z][.)])?\s*)?(?:to )?(?:provide|operate|maintain|respond|send|improve|personali[sz]e|customi[sz]e|communicate|manag(?:e|ing)|administer|enable|detect|prevent|verify|analy[sz]e|develop|deliver|fulfil+|comply|process|display|show|recogni[sz]e|reinforce|protect|understand|measure|conduct|offer|allow|facilitate|notify|contact|ask|invite|inform|remind)\b",
         r"\b(?:is|are) (?:stored|recorded|logged|retrieved|processed|used) (?:in|for|to|from|by us)\b",
         # A use denied is still about use (OPP-115 "does not"): "we do not use your data for …".
         r"\bwe (?:do|will|shall) not (?:\w+ )?use (?:your|any|such|this|the) (?:\w+ )?(?:information|data)\b",
@@ -93,9 +93,19 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:browse|visit|use)\b(?: \w+){0,3} without (?:telling us|revealing|providing|giving us|identifying|registering)\b",
         # "It enables us to provide you with relevant offers": what data is used for.
         r"\b(?:enables?|allows?|helps?) (?:us|\w+) to (?:provide|improve|personali[sz]e|offer|send|show|tailor)\b",
+        # Data handed to us by someone else is collected by us: "our payment processors may
+        # provide certain information to us", "partners share data with us".
+        r"\b(?:provide|provides|share|shares|send|sends|give|gives|disclose|discloses)\b(?: (?!services?\b)[\w'’]+){0,3} (?:to|with) us\b",
+        # The bases and kinds of processing GDPR-era policies state: "this processing is based
+        # on our legitimate interest", "automated decision-making", "data relating to purchases".
+        r"\b(?:processing|use|collection)(?: of (?:your |this |such |the )?(?:personal )?(?:data|information))? (?:is|are) (?:based on|necessary (?:for|to)|carried out)\b|\bautomated (?:individual )?decision[- ]making\b|\bprofiling\b",
+        r"^\W*(?:\w+ ){0,2}(?:data|information) (?:relating|related|relative|pertaining) to\b|\b(?:categories|types|kinds) of (?:\w+ )?(?:information|data)\b(?: \w+){0,2} (?:include|includes|including)\b",
+        r"\b(?:obligation|obliged|obligated|required|entitled) to (?:collect|gather|process|record)\b|\b(?:link|connect|sign(?:ing)? in|log(?:ging)? in|register)\w*\b(?: [\w'’]+){0,5} (?:facebook|instagram|google|apple|twitter|spotify|snapchat)\b",
+        # A passive collection names no collector: in a policy it is the service's own.
+        r"(?<!it )(?<!they )(?<!which )\b(?:is|are|was|were|be|being) (?:\w+ )?(?:collected|gathered|recorded|retrieved)\b(?!(?: and \w+)? (?:by|from) (?:\w+ )?(?:third|other|others|partners|advertisers|these|such|those|google|apple|facebook|them)\b)",
     ],
     "third-party-sharing": [
-        r"(?<!which you )(?<!that you )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
+        r"(?<!which you )(?<!that you )(?<!where you )(?<!users )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:your |their )?(?:experiences?|stories|feedback|opinions?|thoughts)\b)(?! (?:\w+ ){0,5}(?:directly )?to your (?:\w+ )?account\b)(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
         # Not a disclosure to the user ("the right to request we disclose to you the categories").
         r"(?<!statement )(?<!policy )(?<!notice )(?<!requires us to )(?<!require us to )(?<!specific )(?<!additional )(?<!following )\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?! below\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
@@ -105,7 +115,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b"),
         # Not a transfer abroad ("transferred outside the EU": specific-audiences) nor a
         # portability copy "transferred to another provider" at your request.
-        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:\w+ ){1,3}(?:to|outside) (?:other |another )?(?:countr|the united states|jurisdiction))(?! (?:funds|money|payments?|balances?|points|credits)\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
+        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:\w+ ){1,3}(?:to|outside) (?:other |another )?(?:countr|the united states|jurisdiction))(?! (?:funds|money|payments?|balances?|points|credits)\b)(?! or assign\w*\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
         r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access|serve)\b",
         # (A rule of its own: the prefilter indexes a rule by its shortest list of required words.)
@@ -129,7 +139,16 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:displayed|posted|shown|made) public(?:ly)?\b|\bsyndicat\w+ to\b|\bsends? (?:\w+ ){0,3}(?:information|data) directly to\b|\bplug-?ins? (?:from|of|provided by) social\b",
         r"\breport\w*\b(?: \w+){0,3} (?:to|for) (?:our |the |its )?(?:advertisers|sponsors|partners)\b",
         # Companies that act for the site receive what they need: "other companies … on our behalf".
-        r"\b(?:compan(?:y|ies)|organi[sz]ations|businesses|agents|contractors|individuals|third parties)\b(?: [\w'’,]+){0,8} on (?:our|its) behalf\b",
+        r"\b(?:compan(?:y|ies)|organi[sz]ations|businesses|agents|contractors|individuals|third parties|vendors|consultants|providers|processors|suppliers)\b(?: [\w'’,]+){0,8} on (?:our|its) behalf\b",
+        # Recipients named in GDPR-era lists: group companies, a service "called" or "provided
+        # by" a company, "using third-party services", a list item of recipients.
+        r"\b(?:group (?:companies|entities|platforms|members)|(?:companies|entities|members) (?:of|in|within) (?:our|the) (?:\w+ )?group|corporate (?:family|group)|sister compan(?:y|ies))\b",
+        r"\b(?:us(?:e|es|ing)|rel(?:y|ies) on|engag(?:e|es|ing)|employ|employs|work with) (?:\w+ ){0,2}(?:third[- ]party|external|outside) (?:services?|service providers?|tools?|vendors?|providers?|partners?|compan(?:y|ies)|processors)\b|\b(?:services|tools|providers|vendors|partners|companies) (?:that )?we (?:use|work with|engage|rely on)\b",
+        r"\b(?:a|the) (?:\w+ )?(?:service|tool|provider|platform|company|vendor) (?:called|named)\b|\b(?:this|that) (?:\w+ )?(?:service|tool|plug-?in|SDK|feature) is (?:provided|operated|offered|run) by\b|\b(?:independent|separate|sole|joint) (?:data )?controllers?\b",
+        r"^\W*(?:(?:where required|if applicable|where applicable),? )?to (?:our |other |third[- ]party |selected |certain )?(?:[\w-]+ ){0,3}(?:providers|partners|vendors|processors|advertisers|authorities|affiliates|agencies)\b|^\W*[\w /&-]{2,40} (?:services|providers|partners|vendors|processors)\s*[-–—:]\s",
+        # A third party's own privacy practices: "Adjust's approaches to privacy", "more
+        # information on privacy is provided by Stripe".
+        r"\bapproach(?:es)? to privacy\b|\bdata handling practices of\b|\binformation (?:on|about) (?:\w+ )?privacy is (?:provided|available)\b",
         # OPP-115 labels a third party's own practices, legal disclosures, business transfers
         # and posting in public areas as third-party-sharing.
         r"\b(?:set|placed|served|stored|hosted|processed|used) (?:\w+ ){0,3}by (?:\w+ )?third[- ]part(?:y|ies)\b(?! (?:websites|sites))",
@@ -159,13 +178,15 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:you )?(?:should|can|may) (?:choose )?(?:to )?not (?:use|provide|register|log in|sign in)\b",
         r"\bstop using (?:my|your) data\b",
         r"\bturn (?:this|it) off\b",
-        r"\b(?:turn (?:this |it )?off|disable|block|reject|refuse|decline) (?:\w+ )?(?:cookies|location|tracking|notifications|this|it|access)\b",
+        r"\b(?:turn (?:this |it )?off|disabl(?:e|es|ing)|block|reject|refuse|decline|deactivat(?:e|ing)|configur(?:e|ing)) (?:\w+ )?(?:cookies|location|tracking|notifications|this|it|access|personali[sz]ed (?:ads|advertising))\b|\breset (?:your |the )?(?:advertising|ad) (?:id|identifier)\b|\blimit ad tracking\b",
+        # Declining to give something: "if you choose not to allow access to your location".
+        r"\bif you (?:choose|decide|elect|prefer) not to\b|\b(?:choose|decide|elect) not to (?:allow|provide|give|share|grant|enable|receive)\b",
         r"\bif you (?:do not|don't|would prefer not to) (?:want|wish|allow|accept|agree|consent)",
         r"\bright to (?:object|restrict|restriction|withdraw)\b",
         # Consent as the choice OPP-115 records: "by using the site you consent to the collection",
         # "you agree to the transfer of your data", "… and, if you agree, special offers".
         r"\byou (?:hereby |expressly )?(?:consent|agree) to (?:the |our |its |this |such |these |that )?(?:\w+ )?(?:collection|use|processing|transfer|sharing|storage|disclosure)\b|\bif you (?:agree|consent|opt in)\b",
-        r"\brestriction of\b",
+        r"\brestriction of\b(?! (?:your |the )?(?:further )?(?:use of (?:the|our|this) (?:\w+ )?(?:app|application|services?|site|platform)|access)\b)",
         # Opt-in put another way, a parent's refusal, and leaving a list: "only after you
         # authorize us", "refuse to permit further collection", "remove you from our mailing list".
         r"\bonly (?:after|if|when|once) you (?:have )?(?:\w+ )?(?:authori[sz]e|consent|agree|allow|permit|opt|choose|ask|request)\w*\b|\brefuse to (?:permit|allow|consent)\b|\b(?:refuse|decline) (?:further |any further )?(?:collection|use|contact)\b",
@@ -192,6 +213,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\ba copy of (?:the |your |all )?(?:\w+ )?(?:data|information)\b|\bsend me my data\b|\bdownload (?:a copy of )?your (?:\w+ )?(?:data|information|records|history|content|archive|grades)\b",
         r"\bcorrect (?:any )?inaccura\w+\b|\b(?:exercise|exercising) (?:\w+ ){0,4}rights\b",
         r"\byou have the (?:following )?rights?\s*[:;]|\bthe following rights\b",
+        # The right to know, item by item: "the categories of personal information we have
+        # collected about you" (about you: not a disclosure of what the business collects).
+        r"\b(?:specific pieces|categories) of (?:personal )?(?:information|data)\b(?: [\w'’,]+){0,6} (?:collected|disclosed|sold|shared)\b(?: [\w'’,]+){0,3} about you\b",
         r"\b(?:change|edit|update|review) (?:this|that|these|such|your) (?:information|data|details|profile)\b|\bcan be (?:changed|edited|updated|corrected|deleted) at any time\b",
     ],
     "data-retention": [
@@ -200,7 +224,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?|maintained|preserved|archived)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
         r"\b(?:must|may|will|need to|needs to|has to) be (?:kept|retained|stored|preserved)\b(?! (?:and \w+ )?(?:in|on|outside|at)\b)|\bup to \d+ (?:days|months|years)\b",
         r"(?<!minutes of )\b(?:inactivity|considered (?:to be )?inactive|inactive (?:accounts?|for))\b|\buntil (?:you|the user|the member|they) (?:delete|close|deactivate)s?\b",
-        r"\bwe (?:\w+ )?(?:will |shall |then )?(?:delete|erase|destroy|anonymi[sz]e)s? (?:the|your|such|this|it|them)\b(?: \w+){0,4} (?:immediately|promptly|permanently)\b|\b(?:permanently|irreversibly) (?:deleted|destroyed|anonymi[sz]ed|erased)\b",
+        r"\bwe (?:\w+ )?(?:will |shall |then )?(?:delete|erase|destroy|anonymi[sz]e)s? (?:the|your|such|this|it|them)\b(?: \w+){0,4} (?:immediately|promptly|permanently)\b|\b(?:permanently|irreversibly|definitively|automatically) (?:deleted|destroyed|anonymi[sz]ed|erased)\b|\bat the end of (?:this|that|the|such) (?:\w+ )?period\b",
         r"\bas long as (?:necessary|needed|required|your account|you)\b",
         r"\b(?:delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|destroy(?:s|ed)?)\b(?: \w+){0,6} (?:after|within|once|when (?:it is|they are|the information is) no longer)\b",
         Weak(r"\b(?:\d+|one|two|three|six|twelve) (?:days|months|years)\b"),
@@ -224,7 +248,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bphishing\b|\bidentity theft\b|\b(?:never|not) (?:\w+ ){0,3}(?:ask|request)\w*(?: \w+){0,3} (?:for )?your (?:\w+ )?(?:password|PIN|account number|card number|security code)\b|\bprotect (?:you|yourself|your accounts?|our customers) (?:against|from) (?:fraud|unauthori[sz]ed)\b",
         r"\bprotect(?:s|ed|ing|ion)? (?:(?:the )?(?:confidentiality|security|integrity) of |against )?" + _DATA,
         r"\bunauthori[sz]ed (?:access|use|disclosure)\b",
-        r"\b(?:data )?breach(?:es)?\b",
+        r"\b(?:data )?breach(?:es)?\b(?! of (?:[\w ]{0,20})(?:terms|agreement|contract|representations?|warrant\w*|obligations?|conditions|licen[cs]e|dut(?:y|ies)|this|these|our policies)\b)",
         r"\b(?:technical|organi[sz]ational|physical|administrative|appropriate|reasonable) (?:and \w+ )?(?:measures|safeguards|controls|precautions)\b",
         Weak(r"\baccess controls?\b|\bpasswords?\b"),
         r"\b(?:limit|limits|limiting|limited|restrict|restricts|restricting|restricted)(?: \w+){0,2} access\b(?: \w+){0,5} to (?:employees|those|authori[sz]ed|personnel|staff|people)\b|\bneed to know\b|\bauthori[sz]ed (?:employees|personnel|staff)\b",
@@ -264,7 +288,10 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Parents' consent, students' records, frameworks for data from abroad, visitors from
         # other countries: paragraphs about one audience.
         r"\bparental (?:consent|permission|notice)\b|\bFERPA\b|\bsafe harbou?r (?:framework|principles|program)\b|\bprivacy shield\b|\bcountr(?:y|ies) other than\b|\b(?:non-U\.?S\.?|foreign|overseas) (?:users|visitors|residents|customers)\b|\bif you are (?:visiting|accessing|using)(?: \w+){0,3} from\b|\b(?:visiting|accessing)(?: \w+){0,3} from outside\b",
-        r"\b(?:European (?:Union|Economic Area)|EEA|GDPR|EU|UK|United Kingdom|Switzerland|Swiss|Brazil|Canada|Canadian)\b",
+        r"\b(?:European (?:Union|Economic Area)|EEA|EU|UK|United Kingdom|Switzerland|Swiss|Brazil|Canada|Canadian)\b",
+        # The GDPR is the law of the whole policy in a European one: alone it names no audience.
+        Weak(r"\bGDPR\b"),
+        r"\b(?:aged|age) (?:1[0-9]|2[01])\b|\b(?:1[0-9]|2[01]) (?:years )?(?:or|and) (?:older|over|above)\b|\bat least (?:1[0-9]|2[01])(?: years)?\b",
         Weak(r"\b(?:residents?|consumers|users|citizens) (?:of|in|from|located in|outside)\b"),
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
         # A bare state name: not the one a company is incorporated or based in ("a Delaware
@@ -276,7 +303,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:located|residing|resident|living|visitors?|users?) (?:in|within|outside) the United States\b|\b(?:state|country)[- ]specific\b|\bcross[- ]border\b|\boutside (?:of )?(?:the|your) (?:united states|U\.S\.|US|USA|country|EEA|EU|European Union)(?!\w)|\binternational (?:transfers?|users)\b",
     ],
     "other": [
-        r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:(?:only|also|does not|doesn't|do not) )?(?:discloses|describes|explains|applies|apply|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b|\bprivacy (?:policy|statement|notice|practices)(?: for \w+)? (?:also |only )?apply\w*\b",
+        r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:(?:only|also|does not|doesn't|do not) )?(?:discloses|describes|explains|applies|apply|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b|\bthe purpose of (?:this|our|the) (?:\w+ )?(?:policy|statement|notice) is\b|\bprivacy (?:policy|statement|notice|practices)(?: for \w+)? (?:also |only )?apply\w*\b",
         r"\b(?:contact us|get in touch|reach us)\b|\bquestions(?: \w+){0,3} (?:about|regarding|concerning)\b",
         r"\b(?:data protection officer|DPO|controller)\b",
         r"\b(?:welcome to|thank you for)\b|\bplease (?:read|review)\b(?! (?:it|this (?:\w+ )?(?:policy|page|statement)) (?:frequently|periodically|regularly|often|from time to time))",
@@ -348,8 +375,8 @@ DATA_TYPE_RULES: dict[str, list[str]] = {
         r"\bbrowsing (?:history|activity|behaviou?r)\b", r"\bsearch (?:history|queries|terms)\b",
         r"\b(?:pages|content|ads|features|apps?) (?:you|users) (?:visit|view|use|click|interact)",
         r"\busage (?:information|data|details|statistics)\b", r"\bhow you (?:use|interact|navigate)\b",
-        r"\b(?:clicks?|clickstream|time spent|access times|login dates|referring (?:url|page|website))\b",
-        r"\blog (?:files|data|information)\b", r"\binteractions? with\b", r"\bonline activit(?:y|ies)\b",
+        r"\b(?:clicks?|clickstream|time spent|access times|login dates|referr(?:ing|er) (?:url|page|website))\b",
+        r"\blog (?:files|data|information)\b", r"\binteractions? (?:with|data)\b", r"\bonline activit(?:y|ies)\b",
     ],
     "user-profile": [
         r"\bprofiles?\b", r"\b(?:preferences|interests)\b", r"\b(?:photos?|pictures?|bio|biography)\b",
@@ -441,6 +468,11 @@ PURPOSES = {
 # A postal or e-mail address given as contact details: names "contact" data but is `other`.
 ADDRESS = r"[\w.+-]+@[\w-]+\.[\w.]+|\baddress ?:|\b(?:floor|street|road|avenue|rue|quay|suite)\b|\b\d{4,5} [A-Z][a-z]+\b"
 
+# The words of terms of service (fees, the agreement, the app stores): a clause with them that
+# names kinds of data ("these messages are private", "payment is processed by the App Store")
+# is a term of the service, not a list of what is collected (tags.py).
+TERMS_WORDS = r"\b(?:(?<!search )terms|agreement|GCU|binding|refund\w*|fees|taxes|payable|prices?|commercial use|liab(?:le|ility)|warrant(?:y|ies)|(?:app|play) store|licen[cs]e)\b"
+
 # Introductions and contact details: `other` even when they name practices in passing.
 # "Contact us" inside a paragraph about a practice ("to opt out, contact us") is how to exercise
 # it, not contact details: only questions about the policy stay `other` beside a practice.
@@ -453,7 +485,7 @@ NOT_KNOWINGLY = r"\b(?:not|never) (?:knowingly|intentionally|deliberately|purpos
 # and how we use and share it"): topics named, not practices described. Masked in a clause that
 # is an introduction (STRONG_OTHER) before the category rules read it.
 _TOPIC_VERBS = r"(?:collect|gather|use|usi|shar|disclos|protect|process|obtain|receiv|stor|retain|safeguard|handl|treat)"
-INTRO_TOPIC = (r"\b(?:what|how|why|when|which|the (?:types?|kinds?|categories) of)\b(?: [\w'’]+){0,5}? " + _TOPIC_VERBS
+INTRO_TOPIC = (r"\b(?:what|how|why|when|which|who|whom|the ways?|the (?:types?|kinds?|categories) of)\b(?: [\w'’]+){0,5}? " + _TOPIC_VERBS
                + r"\w*(?:(?:,| and| or)+ " + _TOPIC_VERBS + r"\w*)*")
 
 # "This policy does not apply to information you give us by phone": a statement of scope. A short

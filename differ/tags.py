@@ -153,10 +153,12 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     # Matched once: the data types decide a category here and give their evidence below.
     type_hits = {d: hits for d in lexicon.DATA_TYPES if (hits := _first(lexicon.DATA_TYPE_RULES[d], clause))}
     data_types = list(type_hits)
-    if not categories and data_types and not intro and not _compiled(lexicon.ADDRESS).search(clause):
+    if (not categories and data_types and not intro and not _compiled(lexicon.ADDRESS).search(clause)
+            and not _compiled(lexicon.TERMS_WORDS).search(clause)):
         # A clause that only names kinds of personal data ("Biometric information, such as
         # faceprint;", "at least one profile picture") is, in a policy, a list of what is
-        # collected: OPP-115 annotators label it first-party-collection.
+        # collected: OPP-115 annotators label it first-party-collection. Not in the words of
+        # terms of service: "these messages are binding and private" is a term, not a list.
         categories.append("first-party-collection")
         evidence.append(Evidence("first-party-collection", "category", "(names personal data)"))
     if not categories:
