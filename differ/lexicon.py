@@ -105,7 +105,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"(?<!it )(?<!they )(?<!which )\b(?:is|are|was|were|be|being) (?:\w+ )?(?:collected|gathered|recorded|retrieved)\b(?!(?: and \w+)? (?:by|from) (?:\w+ )?(?:third|other|others|partners|advertisers|these|such|those|google|apple|facebook|them)\b)",
     ],
     "third-party-sharing": [
-        r"(?<!which you )(?<!that you )(?<!where you )(?<!users )(?<!local )\b(?:share|shares|shared|sharing)\b(?! (?:your |their )?(?:experiences?|stories|feedback|opinions?|thoughts)\b)(?! (?:\w+ ){0,5}(?:directly )?to your (?:\w+ )?account\b)(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
+        r"(?<!which you )(?<!that you )(?<!where you )(?<!users )(?<!local )\b(?:share|shares|shared|sharing)\b(?!(?: (?:of|your|certain|some|personal|information|data|the|any|such|this))* with us\b)(?! (?:your |their )?(?:experiences?|stories|feedback|opinions?|thoughts)\b)(?! (?:\w+ ){0,5}(?:directly )?to your (?:\w+ )?account\b)(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
         # Not a disclosure to the user ("the right to request we disclose to you the categories").
         r"(?<!statement )(?<!policy )(?<!notice )(?<!requires us to )(?<!require us to )(?<!specific )(?<!additional )(?<!following )\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?! below\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
@@ -123,9 +123,10 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Handed over in the passive: "released only to agencies authorized by law", "disclosed to
         # our auditors" (not "provided to us", nor "disclosed to you" on request).
         r"\b(?:released|disclosed|furnished|transferred|sold|rented|forwarded) (?:only |solely |directly )?to\b(?!,| (?:us|you|the user|other countries|countries|a third country|another country|another (?:provider|controller|service)|the united states)\b)",
-        r"\b(?:accessed|used|processed|handled|reviewed) by (?:our |these |such |certain )?(?:\w+ )?(?:agents|contractors|vendors|service providers|partners|affiliates|third parties)\b",
+        r"\b(?:accessed|used|processed|handled|reviewed) by (?:our |these |such |certain |those )?(?:\w+ )?(?:agents|contractors|vendors|service providers|partners|affiliates|third parties|compan(?:y|ies)|advertisers|networks)\b",
         Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition|credit bureaus?|(?:consumer|credit) reporting agenc(?:y|ies))\b"),
         Weak(r"\b(?:facebook|google|instagram|apple|twitter|spotify)\b"),
+        Weak(r"\bSDKs?\b|\bsoftware development kits?\b"),
         Weak(r"\b(?:targeted|interest-based|personali[sz]ed|behaviou?ral) (?:advertising|ads)\b|\bsocial media (?:platforms|networks|sites)\b|\bad(?:vertising)? networks\b"),
         r"\b(?:our|with|to|by|the|trusted|external|third[- ]party) (?:\w+ )?(?:service providers?|sub-?contractors?|sub-?processors?|data processors|vendors|affiliates|advertising partners|business partners|marketing partners)\b",
         # Other users and the public are third parties in OPP-115: a profile visible to others.
@@ -134,7 +135,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:provide|provides|provided|give|gives|given|furnish\w*|forward\w*|made available|supplied|passed|send|sends|sent)\b(?:,? [\w'’]+){0,6} to (?:(?:our|other|third|these|those|such|the|a|an|selected|trusted|carefully|certain|unaffiliated|nonaffiliated) )+(?:[\w-]+ ){0,2}(?:partners?|compan(?:y|ies)|advertisers|sponsors?|merchants?|vendors|third parties|organi[sz]ations|businesses|entit(?:y|ies)|affiliates|marketers|airlines?|hotels?|suppliers?|carriers?|lenders?|insurers?|agenc(?:y|ies)|bureaus?|manufacturers?|retailers?)\b",
         # Social plug-ins and log-in with a social network: that network collects or receives data.
         r"\bsocial (?:media |network(?:ing)? )?(?:features|plug-?ins?|widgets|buttons|sharing (?:features|tools|buttons))\b|\b(?:like|share|tweet|follow) buttons?\b|\b(?:connect|connects|connected|connecting|link|links|linked|linking|log ?in|logging in|sign ?in|signing in)\b(?: [\w'’]+){0,4} (?:with|to|through|via|using) (?:your )?(?:facebook|twitter|google|linkedin|instagram|apple|amazon)\b",
-        r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b",
+        r"\b(?:facebook|google|apple|snapchat|instagram|twitter|stripe|paypal|braze|firebase)\b(?: [\w'’]+){0,3} (?:to )?(?:collects?|receives?|uses?|accesses|process(?:es)?|provides?|shares?)\b(?! with us\b)",
         r"\b(?:strictly private|only implicate)\b",
         r"\b(?:displayed|posted|shown|made) public(?:ly)?\b|\bsyndicat\w+ to\b|\bsends? (?:\w+ ){0,3}(?:information|data) directly to\b|\bplug-?ins? (?:from|of|provided by) social\b",
         r"\breport\w*\b(?: \w+){0,3} (?:to|for) (?:our |the |its )?(?:advertisers|sponsors|partners)\b",
@@ -143,9 +144,20 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Recipients named in GDPR-era lists: group companies, a service "called" or "provided
         # by" a company, "using third-party services", a list item of recipients.
         r"\b(?:group (?:companies|entities|platforms|members)|(?:companies|entities|members) (?:of|in|within) (?:our|the) (?:\w+ )?group|corporate (?:family|group)|sister compan(?:y|ies))\b",
-        r"\b(?:us(?:e|es|ing)|rel(?:y|ies) on|engag(?:e|es|ing)|employ|employs|work with) (?:\w+ ){0,2}(?:third[- ]party|external|outside) (?:services?|service providers?|tools?|vendors?|providers?|partners?|compan(?:y|ies)|processors)\b|\b(?:services|tools|providers|vendors|partners|companies) (?:that )?we (?:use|work with|engage|rely on)\b",
+        r"\b(?:us(?:e|es|ing)|rel(?:y|ies) on|engag(?:e|es|ing)|employ|employs|work with) (?:\w+ ){0,2}(?:third[- ]party|external|outside) (?:[\w-]+ )?(?:services?|service providers?|tools?|vendors?|providers?|partners?|compan(?:y|ies)|processors)\b|\b(?:services|tools|providers|vendors|partners|companies|advertisers|suppliers|software) (?:that |which |whom )?we (?:use|work with|engage|rely on)\b",
         r"\b(?:a|the) (?:\w+ )?(?:service|tool|provider|platform|company|vendor) (?:called|named)\b|\b(?:this|that) (?:\w+ )?(?:service|tool|plug-?in|SDK|feature) is (?:provided|operated|offered|run) by\b|\b(?:independent|separate|sole|joint) (?:data )?controllers?\b",
-        r"^\W*(?:(?:where required|if applicable|where applicable),? )?to (?:our |other |third[- ]party |selected |certain )?(?:[\w-]+ ){0,3}(?:providers|partners|vendors|processors|advertisers|authorities|affiliates|agencies)\b|^\W*[\w /&-]{2,40} (?:services|providers|partners|vendors|processors)\s*[-–—:]\s",
+        r"^\W*(?:(?:where required|if applicable|where applicable),? )?(?:to |with )?(?:our |other |third[- ]party |selected |certain |technical |external )?(?:[\w-]+ ){0,3}(?:providers|partners|vendors|processors|advertisers|authorities|affiliates|agencies|suppliers|sub-?contractors|subsidiaries)\b(?! (?:may|can|will|must|shall|are|is|do|does|should)\b)(?=\W*\s+\w)|^\W*[\w /&-]{2,40} (?:services|providers|partners|vendors|processors|companies|networks|authorities|agencies|advertisers)\s*[-–—:|]\s",
+        # Recipients named by what they do for the service: "a storage provider", "payment
+        # processors", "our marketing and analytics providers", "HAPPN sub-contractors".
+        r"\b(?:hosting|storage|cloud|payment|analytics|advertising|marketing|e-?mail|sms|IT|technical|technology|infrastructure|telecommunications?)(?: [\w-]+)? (?:providers?|service providers?|processors?|sub-?contractors?|vendors?|suppliers?|compan(?:y|ies))\b(?!(?: [\w'’]+){0,10} (?:to|with) us\b)|\bsub-?contractors?\b|\bsub-?processors?\b",
+        # The recipients themselves: "categories of recipients", "the following third parties",
+        # "the privacy policy of that social network" (not the recipient of a message).
+        r"\brecipients?\b(?! of (?:the |your |a |an )?(?:messages?|e-?mails?|newsletters?|texts?|gifts?|payments?|communications?|calls?|chats?)\b)|\bthe following (?:[\w-]+ ){0,2}(?:providers|partners|vendors|processors|third parties|compan(?:y|ies)|sub-?contractors|entities|organi[sz]ations)\b|\bprivacy polic(?:y|ies) of (?:that|the|this|these|such|those|each|their)(?: respective| relevant)? (?:[\w-]+ ){0,2}(?:social networks?|third[- ]part(?:y|ies)|providers?|partners?|compan(?:y|ies)|operators?|platforms?|networks?|advertisers)\b",
+        # Handed over in other verbs, active or passive: "may transmit the personal data of its
+        # Members", "your data may be provided to partner social networks".
+        r"\b(?:transmit|transmits|transmitted|transmitting)\b(?: [\w'’]+){0,5} (?:data|information|details)\b(?!(?: [\w'’]+){0,2} (?:about you|to us)\b)|\b(?:data|information|details)\b(?: [\w'’]+){0,4} (?:provided|communicated|transmitted|made accessible|given) to (?:[\w-]+ ){0,3}(?:partners?|networks?|compan(?:y|ies)|third[- ]part(?:y|ies)|providers?|authorities|affiliates|advertisers|processors|vendors|sub-?contractors|recipients|entities|organi[sz]ations)\b|\bjudicial (?:authorities|requests?)\b|\blegal requests?\b",
+        # What other users see: "share content with other users", "display your age to other users".
+        r"\b(?:shar\w*|display\w*|show\w*|reveal\w*|viewable|visible)\b(?: [\w'’]+){0,5} (?:with|to) (?:other|another|the other|fellow) (?:users?|members?|people|individuals)\b|\bother (?:users|members|people)\W{0,2} (?:to |may |can |will )?(?:access|see|view|read)\b|\b(?:marked|signal+ed|indicated|labell?ed) as \W?public\b",
         # A third party's own privacy practices: "Adjust's approaches to privacy", "more
         # information on privacy is provided by Stripe".
         r"\bapproach(?:es)? to privacy\b|\bdata handling practices of\b|\binformation (?:on|about) (?:\w+ )?privacy is (?:provided|available)\b",
@@ -166,13 +178,13 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:set|instruct|configure|adjust|change)\w* (?:your |the )?(?:web )?(?:browser|device)\b|\bif you (?:would )?prefer (?:that we|not|to not)\b",
         r"\b(?:you (?:have|get|are given|will have)|(?:give|gives|offer|offers|provide|provides) (?:you|users|customers|members|visitors)) (?:the|a|an) (?:choice|option|opportunity)\b|\bcheck(?:ing)? (?:the|a|this|that) box\b|\b(?:can|may) you limit\b|\blimit (?:this|our|such) sharing\b",
         r"\bcan be (?:turned|switched) off\b|\bcan be (?:disabled|deactivated|blocked|refused|declined)\b|\b(?:e-?mail|communications?|marketing|privacy|cookie|ad|advertising|mailing) (?:preferences|options)\b",
-        r"\b(?:is|are|be) (?:entirely |completely |strictly |always )?(?:voluntary|optional)\b|\bunless you (?:have )?(?:authori[sz]e|consent|agree|allow|permit|opt|ask|tell|request)\w*\b|\b(?:right|option|choice) to (?:limit|opt|object|restrict|refuse|decline|withdraw|stop)\b",
+        r"\b(?:is|are|be) (?:entirely |completely |strictly |always )?(?:voluntary|optional)\b|\bunless you (?:have )?(?:authori[sz]e|consent|agree|allow|permit|opt|ask|tell|request|oppose|object)\w*\b|\b(?:right|option|choice) to (?:limit|opt|object|restrict|refuse|decline|withdraw|stop)\b",
         r"\bunsubscribe\b",
         r"\b(?:withdraw|revoke|give|refuse|deny)(?: \w+){0,2} consent\b",
         # Not an account "used without your permission": that is a security incident.
         r"(?<!used )(?<!accessed )\b(?:with|without) your (?:prior |explicit |express )?(?:consent|permission)\b",
         r"(?<!used without )(?<!accessed without )\byour (?:consent|permission|choices?)\b",
-        r"\b(?:you|users) (?:can|may|are able to|have the (?:right|option|choice) to) (?:choose|decide|elect|decline|refuse|object|disable|turn (?:it )?off|block|reject|adjust|change your|control|restrict|limit|manage)",
+        r"\b(?:you|users) (?:can|may|are able to|have the (?:right|option|choice) to) (?:also |always |at any time )?(?:choose|decide|elect|decline|refuse|object|disable|turn (?:it )?off|block|reject|adjust|change your|control|restrict|limit|manage)",
         r"\b(?:browser|privacy|device|cookie|account|notification|app) settings\b",
         r"\b(?:in|via|through|from|under|using) (?:the |your )?(?:[\"“”']?[\w ]{1,20}[\"“”']? )?[\"“”']?(?:settings|setting|preferences|privacy options)\b|\btoggl\w+\b",
         r"\b(?:you )?(?:should|can|may) (?:choose )?(?:to )?not (?:use|provide|register|log in|sign in)\b",
@@ -182,7 +194,10 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Declining to give something: "if you choose not to allow access to your location".
         r"\bif you (?:choose|decide|elect|prefer) not to\b|\b(?:choose|decide|elect) not to (?:allow|provide|give|share|grant|enable|receive)\b",
         r"\bif you (?:do not|don't|would prefer not to) (?:want|wish|allow|accept|agree|consent)",
-        r"\bright to (?:object|restrict|restriction|withdraw)\b",
+        r"\bright to (?:object|restrict|restriction|withdraw)\b|\b(?:restrict|limit)(?:s|ing)? (?:the |our )?processing\b",
+        # Consent as a condition: "platforms require user consent before …", "where the necessary
+        # consent has been obtained".
+        r"\b(?:user|users'|the necessary|necessary|prior|explicit|express|affirmative|opt-in) consent\b|\bconsent (?:has been|is|was|have been) (?:obtained|given|granted)\b|\b(?:require|requires|obtain|obtains|ask for|asks for|seek|seeks) (?:\w+ )?consent\b",
         # Consent as the choice OPP-115 records: "by using the site you consent to the collection",
         # "you agree to the transfer of your data", "… and, if you agree, special offers".
         r"\byou (?:hereby |expressly )?(?:consent|agree) to (?:the |our |its |this |such |these |that )?(?:\w+ )?(?:collection|use|processing|transfer|sharing|storage|disclosure)\b|\bif you (?:agree|consent|opt in)\b",
@@ -211,7 +226,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bright to (?:request|obtain)\b|(?<!until you )\b(?:request|ask) (?:that )?(?:we|us to) (?:delete|remove|correct|update|erase|amend|modify)\b",
         Weak(r"\bverify your identity\b"),
         r"\ba copy of (?:the |your |all )?(?:\w+ )?(?:data|information)\b|\bsend me my data\b|\bdownload (?:a copy of )?your (?:\w+ )?(?:data|information|records|history|content|archive|grades)\b",
-        r"\bcorrect (?:any )?inaccura\w+\b|\b(?:exercise|exercising) (?:\w+ ){0,4}rights\b",
+        r"\bcorrect (?:any )?inaccura\w+\b|\b(?:exercise|exercising|assert|asserting) (?:\w+ ){0,4}rights\b|\bdelet(?:ing|ion of) (?:the|your) account\b",
         r"\byou have the (?:following )?rights?\s*[:;]|\bthe following rights\b",
         # The right to know, item by item: "the categories of personal information we have
         # collected about you" (about you: not a disclosure of what the business collects).
@@ -415,14 +430,14 @@ DATA_TYPE_RULES: dict[str, list[str]] = {
 
 # Practice verbs: a negation in front of one of them makes the clause negated.
 _PRACTICE = (
-    r"(?:sell|share|rent|lease|trade|disclose|release|reveal|transfer|give|provide|pass|collect|gather|store|"
+    r"(?:sell|share|rent|lease|trade|disclose|release|reveal|transfer|transmit|give|provide|pass|collect|gather|store|"
     r"retain|keep|use|process|track|monitor|access|combine|allow|permit|send|request|ask|knowingly|intentionally|"
-    r"be (?:sold|shared|disclosed|rented|used|transferred|collected)|sold|shared|disclosed|rented|used|collected)"
+    r"be (?:sold|shared|disclosed|rented|used|transferred|transmitted|collected)|sold|shared|disclosed|rented|used|collected)"
 )
 NEGATION_RULES = [
     r"\b(?:do|does|did|will|shall|would|can|may|should)(?: not|n['’]t)(?: \w+ly)?(?: \w+)? " + _PRACTICE + r"\w*\b",
     r"\b(?:never|no longer)(?: \w+){0,2} " + _PRACTICE + r"\w*\b",
-    r"\b(?:is|are|will be|shall be|be) (?:not|never) (?:\w+ly )?(?:sold|shared|disclosed|rented|traded|transferred|collected|used|stored|retained|tracked)\b",
+    r"\b(?:is|are|will be|shall be|be) (?:not|never) (?:\w+ly )?(?:sold|shared|disclosed|rented|traded|transferred|transmitted|collected|used|stored|retained|tracked)\b",
     r"\bnot (?:sell|share|rent|disclose|collect|track)\b",
 ]
 

@@ -14,12 +14,13 @@ from differ.tags import tag
 from notify_support import POLICY, record_change, source
 from store import Store
 
-# "handed over" is a way of sharing that the rules' lexicon does not know.
+# "handed over" is a way of sharing that the rules' lexicon does not know (to a courier or
+# removals company: a "payment company" the rules read as a recipient since round 7).
 ROWS = [
     ("Your records are handed over to the courier company.", "third-party-sharing"),
     ("Records may be handed over to a buyer of the business.", "third-party-sharing"),
     ("We have your files handed over to our auditors.", "third-party-sharing"),
-    ("Details are handed over to the payment company.", "third-party-sharing"),
+    ("Details are handed over to the removals company.", "third-party-sharing"),
     ("Your records are kept for ten years.", "data-retention"),
     ("Files are kept until you close the account.", "data-retention"),
     ("We keep logs for thirty days.", "data-retention"),
