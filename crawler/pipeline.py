@@ -36,8 +36,7 @@ class Outcome:
 
 
 def record(store: Store, page: Page) -> Outcome:
-    """Store one fetched page and say what it came to (what the store knew of the source when
-    the pass began comes with the page: `page.latest`, `page.known`)."""
+    """Store one fetched page and say what it came to."""
     source_id = page.source["id"]
     fetch = {
         "source_id": source_id, "started_at": page.started_at, "finished_at": page.finished_at,
@@ -47,7 +46,9 @@ def record(store: Store, page: Page) -> Outcome:
     with store.atomic():
         if page.failure:
             return _failed(store, fetch, page.failure)
-        latest = page.latest
+        # Read now, inside the transaction, not at the start of the pass: another process (a cron
+        # crawl beside the daemon) or the same source listed twice may have recorded it since.
+        latest, known = store.recording_state(source_id)
         if page.status == 304:
             # Not modified since the latest snapshot: the same outcome as last time.
             return _same_as_before(store, fetch, latest and latest["id"], "304 not modified")
@@ -62,7 +63,7 @@ def record(store: Store, page: Page) -> Outcome:
             # The same bytes as last time: nothing to extract.
             return _same_as_before(store, fetch, snapshot_id, "same bytes")
         try:
-            extraction = _extract(page)
+            extraction = _extract(page, known)
         except FetchFailure as failure:
             return _failed(store, fetch, failure)
         return _new_text(store, fetch, page, extraction)
@@ -92,11 +93,11 @@ def extract_source(source: dict, body: bytes, content_type: str | None, url: str
         raise Broken("the page is nested too deeply to extract") from None
 
 
-def _extract(page: Page) -> Extraction:
+def _extract(page: Page, known: str | None) -> Extraction:
     extraction = page.extraction  # the spider extracted it to decide on the browser
-    if extraction is not None and (extraction.markdown is not None or extraction.fingerprint == page.known):
+    if extraction is not None and (extraction.markdown is not None or extraction.fingerprint == known):
         return extraction
-    return extract_source(page.source, page.body, page.headers.get("content-type"), page.final_url, page.known)
+    return extract_source(page.source, page.body, page.headers.get("content-type"), page.final_url, known)
 
 
 def _new_text(store: Store, fetch: dict, page: Page, extraction: Extraction) -> Outcome:

@@ -10,12 +10,8 @@ from store import Store, StoreError
 from .errors import Transient
 from .pipeline import Outcome, record
 from .browser import apply_browser_settings
-from .settings import scrapy_settings
+from .settings import scrapy_settings, with_defaults
 from .spider import PolicySpider
-
-
-# The longest Retry-After the end-of-run retry waits for (seconds; [crawl] max_retry_wait).
-MAX_RETRY_WAIT = 30.0
 
 
 class Stopper:
@@ -55,6 +51,8 @@ async def crawl(sources: list[dict], store: Store, crawl_config: dict | None = N
     when `retry`: the first failure stays recorded as a fetch row, and only the retry's outcome
     is reported and returned."""
     stopper = stopper or Stopper()
+    # A source named twice (`--source a --source a`) is fetched once.
+    sources = list({source["id"]: source for source in reversed(sources)}.values())[::-1]
     store.sync_sources(sources)
     held: list[Outcome] = []
 
@@ -67,8 +65,7 @@ async def crawl(sources: list[dict], store: Store, crawl_config: dict | None = N
     outcomes = await _pass(sources, store, crawl_config, first_pass, stopper)
     if held and not stopper.stopped:
         # Honour the longest Retry-After asked for, up to a cap: a server may ask for hours.
-        wait = min(max((o.retry_after or 0) for o in held),
-                   (crawl_config or {}).get("max_retry_wait", MAX_RETRY_WAIT))
+        wait = min(max((o.retry_after or 0) for o in held), with_defaults(crawl_config)["max_retry_wait"])
         if wait > 0:
             await stopper.sleep(wait)
     if held and not stopper.stopped:

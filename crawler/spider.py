@@ -30,10 +30,6 @@ class Page:
     fetcher: str = "static"  # or "browser": headless Chromium rendered it
     escalated: str | None = None  # why the static fetch gave way to the browser
     extraction: "Extraction | None" = None  # already extracted (to decide on the browser): not again
-    # What the store knew of the source when the pass began (read for all sources at once, and
-    # a source is recorded once a pass): its latest snapshot and its current text's fingerprint.
-    latest: dict | None = None
-    known: str | None = None
 
 
 # Every status reaches the spider to be recorded, except the redirects Scrapy must follow.
@@ -81,8 +77,7 @@ class PolicySpider(scrapy.Spider):
             source=meta["source"], url=meta["source"]["url"], started_at=meta["started_at"],
             finished_at=now(), final_url=response.url, status=status,
             headers={k.decode().lower(): v[0].decode("latin-1") for k, v in response.headers.items() if v},
-            body=response.body, latest=self.conditional.get(meta["source"]["id"]),
-            known=self.fingerprints.get(meta["source"]["id"]),
+            body=response.body,
         )
         page.failure = http_failure(status, page.headers.get("retry-after")) or _redirect_failure(
             page.url, response.url, meta.get("redirect_urls")
@@ -95,7 +90,7 @@ class PolicySpider(scrapy.Spider):
             reason, page.extraction = escalation(
                 page.source, page.status, page.headers, page.body, page.final_url, page.failure,
                 self.state.get(page.source["id"], {}),
-                lambda *args: extract_source(*args, known=page.known),
+                lambda *args: extract_source(*args, known=self.fingerprints.get(page.source["id"])),
             )
             if reason:
                 # Same URL, same crawl, through the browser; only its result is recorded.
@@ -111,8 +106,6 @@ class PolicySpider(scrapy.Spider):
             started_at=request.meta.get("started_at") or now(), finished_at=now(),
             failure=(browser and browser_failure(failure.value)) or _network_failure(failure.value),
             fetcher="browser" if browser else "static", escalated=request.meta.get("escalated"),
-            latest=self.conditional.get(request.meta["source"]["id"]),
-            known=self.fingerprints.get(request.meta["source"]["id"]),
         )
 
     def _browser_request(self, source: dict, started_at: str, escalated: str | None):

@@ -505,7 +505,7 @@ INTRO_TOPIC = (r"\b(?:what|how|why|when|which|who|whom|the ways?|the (?:types?|k
 
 # "This policy does not apply to information you give us by phone": a statement of scope. A short
 # clause that says what the policy leaves out is `other`, whatever practice it names.
-OUT_OF_SCOPE = r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:only )?(?:does not|doesn't|do not|will not|no longer) (?:apply|applies|describe|cover|govern|address)\b"
+OUT_OF_SCOPE = r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:only )?(?:does not|doesn['’]t|do not|will not|no longer) (?:apply|applies|describe|cover|govern|address)\b"
 
 # The third parties' tracking that a Do-Not-Track paragraph also discloses (California's CalOPPA
 # asks for both): "third parties may collect information about your online activities over time".

@@ -130,7 +130,7 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         if tracking := _compiled(lexicon.THIRD_PARTY_TRACKING).search(clause):
             categories.append("third-party-sharing")
             evidence.append(Evidence("third-party-sharing", "category", tracking.group(0)))
-    if (len(clause) < 300 and ("not " in clause or "n't " in clause or "longer" in clause)
+    if (len(clause) < 300 and any(word in clause.lower() for word in ("not ", "n't ", "n’t ", "longer"))
             and (scope := _compiled(lexicon.OUT_OF_SCOPE).search(clause))):
         # "This policy does not apply to information you provide by phone": scope, not practice.
         categories = ["other"]
@@ -198,10 +198,8 @@ def _is_heading(clause: str) -> bool:
 
 def _strong_other(clause: str, other_hits: list[tuple[str, str]]) -> bool:
     """Introductions and contact details stay `other` even when they name practices in passing.
-    `other_hits`, the clause's hits of the `other` rules: STRONG_OTHER's first two are among
-    those rules and the third needs one of them ("questions"), so most clauses are not searched."""
-    if not other_hits:
-        return False
+    `other_hits`, the clause's hits of the `other` rules: STRONG_OTHER's patterns that are among
+    those rules are looked up there, not searched again."""
     matched = {pattern for pattern, _ in other_hits}
     return any(p in matched if p in _OTHER_RULES else _compiled(p).search(clause) for p in lexicon.STRONG_OTHER)
 

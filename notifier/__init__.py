@@ -44,6 +44,10 @@ def _folder(value):
     return None if value.strip() else "must name a folder (the default is \"feeds\")"
 
 
+def _entries(value):
+    return None if value >= 1 else f"must be 1 or more entries, not {value}"
+
+
 def _base_url(value):
     return None if value == "" or re.match(r"^https?://[^\s/]+", value) else f"must be an http(s) URL, not {value!r}"
 
@@ -70,7 +74,7 @@ CONFIG = {
         "enabled": (bool, False),
         "dir": (str, "feeds", _folder),  # relative to the config file
         "base_url": (str, "http://localhost:8080", _base_url),
-        "limit": (int, 50),  # entries per feed
+        "limit": (int, 50, _entries),  # entries per feed
     },
 }
 

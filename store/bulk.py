@@ -31,3 +31,17 @@ class BulkReadsMixin:
         )
         found = {row.pop("source_id"): row for row in rows}
         return {source_id: found.get(source_id) for source_id in source_ids}
+
+    def recording_state(self, source_id: str) -> tuple[dict | None, str | None]:
+        """(`latest_snapshot(source_id)`, `text_fingerprint(source_id)`) in one statement: what
+        recording a fetch compares the page with (read inside the fetch's transaction)."""
+        row = next(self.rows(
+            f"with {LATEST} select s.id, s.sha256, s.fetched_at, s.url, s.etag, s.last_modified, "
+            "f.fingerprint from wanted w left join latest on latest.source_id = w.source_id "
+            "left join snapshots s on s.id = latest.snapshot_id "
+            "left join text_fingerprints f on f.source_id = w.source_id "
+            " and f.version_id = (select max(v.id) from versions v where v.source_id = w.source_id)",
+            [json.dumps([source_id])],
+        ))
+        fingerprint = row.pop("fingerprint")
+        return (row if row["id"] is not None else None), fingerprint

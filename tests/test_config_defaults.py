@@ -30,3 +30,11 @@ def test_an_empty_feed_folder_is_one_clear_error():
     # The daemon's server used to fall back to "feeds" for an empty dir, `policywatch serve` not.
     with pytest.raises(ConfigError, match=r"config.toml:3: notify.feed.dir: must name a folder"):
         parse('[notify.feed]\nenabled = true\ndir = ""\n')
+
+
+def test_a_feed_limit_under_one_is_one_clear_error():
+    # SQL's LIMIT -5 would mean no limit at all; a negative number was refused already.
+    with pytest.raises(ConfigError, match=r"config.toml:3: notify.feed.limit: must be 1 or more entries, not 0"):
+        parse('[notify.feed]\nenabled = true\nlimit = 0\n')
+    with pytest.raises(ConfigError, match=r"config.toml:3: notify.feed.limit: must not be negative"):
+        parse('[notify.feed]\nenabled = true\nlimit = -5\n')

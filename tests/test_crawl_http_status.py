@@ -6,6 +6,7 @@ import pytest
 import crawler
 from conftest import PageHandler, write_config
 from crawler.errors import Blocked, Broken, Transient, http_failure
+from store import Store
 
 # status -> the Retry-After header it is sent with (None: without one)
 STATUSES = {401: None, 403: None, 404: None, 410: None, 429: "7", 500: None, 503: "120"}
@@ -56,3 +57,24 @@ def test_the_one_page_fetch_reads_statuses_as_the_crawl_does(serve, tmp_path, cr
                for status, retry_after in STATUSES.items() if not retry_after]
     config = write_config(tmp_path / "config.toml", sources, tmp_path / "pw.db")
     assert crawl(config) == {s["id"]: fetched[s["id"]] for s in sources}
+
+
+@pytest.mark.parametrize("date", ["Wed, 21 Oct 2015 07:28:00 -0000", "Wed, 21 Oct 2015 07:28:00"])
+def test_a_retry_after_date_without_a_zone_is_read_as_gmt(date):
+    assert http_failure(503, date).retry_after == 0.0  # in the past
+    assert http_failure(503, date.replace("2015", "2999")).retry_after > 0
+
+
+class ZonelessRetryAfter(PageHandler):
+    def do_GET(self):
+        self.send_body(503, b"<p>busy</p>", headers=[("Retry-After", "Wed, 21 Oct 2015 07:28:00 -0000")])
+
+
+def test_a_crawl_records_a_503_whose_retry_after_date_has_no_zone(serve, tmp_path, crawl):
+    # It raised a TypeError in the spider: no fetch row, and "not fetched: the crawl stopped first".
+    server = serve(ZonelessRetryAfter)
+    config = write_config(tmp_path / "config.toml", [{"id": "busy", "url": f"{server.url}/p", "js": False}],
+                          tmp_path / "pw.db")
+    assert crawl(config) == {"busy": "failed: HTTP 503"}
+    with Store(tmp_path / "pw.db") as store:
+        assert [(f["outcome"], f["error_class"]) for f in store.fetches("busy")] == [("failed", "transient")] * 2

@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, write_config
+from conftest import ROOT, rows, write_config
 from store import Store
 
 PAGE = ("<!DOCTYPE html><html><head><title>Acme</title></head><body><main><h1>Acme Privacy</h1>"
@@ -74,6 +74,8 @@ def test_bulk_reads_say_what_the_per_source_reads_say(site, tmp_path, cli):
         assert bulk == {i: store.latest_snapshot(i) for i in ids}
         assert bulk["a"]["id"] == store.fetches("a")[-1]["snapshot_id"]  # the page fetched last
         assert bulk["never-crawled"] is None
+        assert {i: store.recording_state(i) for i in ids} == {
+            i: (store.latest_snapshot(i), store.text_fingerprint(i)) for i in ids}
         state = store.fetch_state(ids)
         # The snapshot the spider compares with is the one the pipeline compares with: the page
         # fetched last (A after A, B, A), not the newest row (B).
@@ -107,9 +109,10 @@ print(json.dumps({"outcomes": [o.status for o in outcomes], "statements": statem
 """
 
 
-def test_a_page_reads_nothing_the_pass_read_for_every_source_at_its_start(site, tmp_path):
-    # Pages whose footer changed (new bytes, same text): what each needs to know of its source
-    # (latest snapshot, text fingerprint) was read for all sources at the start of the pass.
+def test_a_page_reads_its_source_once_and_writes_no_update(site, tmp_path):
+    # Pages whose footer changed (new bytes, same text): recording each reads what the store
+    # knows of its source (latest snapshot, text fingerprint) in one statement, inside its
+    # transaction; the fetcher is written with the snapshot, not by an UPDATE after it.
     noisy = PAGE.replace("</main>", "</main><footer>built at 10:00</footer>")
     urls = [site.put(f"p{n}.html", noisy.replace("Acme", f"Acme{n}")) for n in range(4)]
     sources = [{"id": f"s{n}", "url": url, "select": "main"} for n, url in enumerate(urls)]
@@ -120,9 +123,16 @@ def test_a_page_reads_nothing_the_pass_read_for_every_source_at_its_start(site, 
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["outcomes"] == ["unchanged"] * 4
     statements = [" ".join(s.lower().split()) for s in result["statements"]]
-    assert sum("from text_fingerprints" in s or "join text_fingerprints" in s for s in statements) == 1
-    assert sum("select latest.source_id" in s for s in statements) == 2  # latest_snapshots, fetch_state
-    assert not [s for s in statements if "from fetches f join snapshots s" in s]  # latest_snapshot
+    per_page = [s for s in statements if "join text_fingerprints" in s and "s.etag" in s]
+    assert len(per_page) == 4  # one state read a page
+    assert not [s for s in statements if "from fetches f join snapshots s" in s]  # no latest_snapshot
     assert not [s for s in statements if s.startswith("update snapshots set fetcher")]
-    # Each page: its snapshot (dedup read, delta base, insert) and its fetch row, in one transaction.
     assert sum(s.startswith("insert into [fetches]") for s in statements) == 4
+
+
+def test_a_source_named_twice_is_fetched_once(site, tmp_path, cli):
+    config = write_config(tmp_path / "config.toml", [{"id": "acme", "url": site.put("p.html", PAGE),
+                                                       "select": "main"}], tmp_path / "pw.db")
+    proc = cli("--config", str(config), "crawl", "--source", "acme", "--source", "acme")
+    assert proc.stdout.split() == ["acme", "new"]
+    assert len(rows(tmp_path / "pw.db", "select id from fetches")) == 1

@@ -36,6 +36,19 @@ def test_a_body_is_stored_once_per_distinct_content(store):
     assert store.snapshot_body(first) == b"<p>x</p>"
 
 
+def test_the_first_fetcher_to_get_a_body_keeps_it_and_a_row_without_one_gets_one(store):
+    with store.atomic():
+        first, _ = store.add_snapshot("acme", b"<p>a</p>", fetched_at="2026-01-01", fetcher="browser")
+        again, new = store.add_snapshot("acme", b"<p>a</p>", fetched_at="2026-01-02", fetcher="static")
+    assert (again, new) == (first, False)
+    assert store.db["snapshots"].get(first)["fetcher"] == "browser"
+    # A row stored before the column existed has none: the next fetcher to get its bytes says.
+    store.db.execute("update snapshots set fetcher = null where id = ?", [first])
+    with store.atomic():
+        store.add_snapshot("acme", b"<p>a</p>", fetched_at="2026-01-03", fetcher="static")
+    assert store.db["snapshots"].get(first)["fetcher"] == "static"
+
+
 def test_a_change_set_round_trips_through_the_database(store):
     snap, _ = store.add_snapshot("acme", b"a", fetched_at="t")
     v1 = store.add_version("acme", snap, "# T\n\nWe collect names.", "t1", "1")
