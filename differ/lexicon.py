@@ -105,7 +105,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"(?<!it )(?<!they )(?<!which )\b(?:is|are|was|were|be|being) (?:\w+ )?(?:collected|gathered|recorded|retrieved)\b(?!(?: and \w+)? (?:by|from) (?:\w+ )?(?:third|other|others|partners|advertisers|these|such|those|google|apple|facebook|them)\b)",
     ],
     "third-party-sharing": [
-        r"(?<!which you )(?<!that you )(?<!where you )(?<!users )(?<!local )\b(?:share|shares|shared|sharing)\b(?!(?: (?:of|your|certain|some|personal|information|data|the|any|such|this))* with us\b)(?! (?:your |their )?(?:experiences?|stories|feedback|opinions?|thoughts)\b)(?! (?:\w+ ){0,5}(?:directly )?to your (?:\w+ )?account\b)(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
+        r"(?<!which you )(?<!that you )(?<!where you )(?<!users )(?<!local )\b(?:share|shares|shared|sharing)\b(?!(?: (?:of|your|certain|some|personal|information|data|the|any|such|this))* with us\b)(?! (?:your |their )?(?:experiences?|stories|feedback|opinions?|thoughts)\b)(?! (?:\w+ ){0,5}(?:directly )?to your (?:\w+ )?account\b)(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content| capital)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
         # Not a disclosure to the user ("the right to request we disclose to you the categories").
         r"(?<!statement )(?<!policy )(?<!notice )(?<!requires us to )(?<!require us to )(?<!specific )(?<!additional )(?<!following )\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?! below\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
@@ -115,7 +115,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b"),
         # Not a transfer abroad ("transferred outside the EU": specific-audiences) nor a
         # portability copy "transferred to another provider" at your request.
-        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:\w+ ){1,3}(?:to|outside) (?:other |another )?(?:countr|the united states|jurisdiction))(?! (?:funds|money|payments?|balances?|points|credits)\b)(?! or assign\w*\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! us\b))\b",
+        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:\w+ ){1,3}(?:to|outside) (?:other |another )?(?:countr|the united states|jurisdiction))(?! (?:funds|money|payments?|balances?|points|credits)\b)(?! or assign\w*\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! (?:us|you)\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
         r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access|serve)\b",
         # (A rule of its own: the prefilter indexes a rule by its shortest list of required words.)
@@ -210,6 +210,10 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # "If you no longer wish to receive", ad-industry opt-out programmes: OPP-115 choices.
         r"\bif you (?:no longer )?(?:prefer|wish|want) (?:not )?to (?:not )?(?:receive|be contacted|participate)\b|\bno longer (?:wish|want) to (?:receive|be contacted)\b",
         r"\bnetwork advertising initiative\b|\bdigital advertising alliance\b|\b(?:ad|advertising) choices\b|\bcontrol (?:how|what|whether|which) (?:\w+ )?(?:information|data|ads|advertis\w+|cookies)\b",
+        # Round 8: objection stated as an entitlement, cookies refused in a gerund ("you are
+        # entitled to object to the processing", "blocking or deleting cookies may …").
+        r"\b(?:entitled|right|free) (?:\w+ ){0,2}to object\b|\bobject to (?:the |our |such |this |any )?(?:processing|use|receiving|direct marketing)\b",
+        r"\b(?:blocking|rejecting|refusing|declining|deleting|disabling|removing)(?: or \w+)? (?:\w+ )?cookies\b",
         Weak(r"\bby (?:using|accessing|visiting) (?:the|our|this)\b"),
         Weak(r"\b(?:choices?|preferences?)\b(?! and interests)"),
     ],
@@ -230,8 +234,18 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\byou have the (?:following )?rights?\s*[:;]|\bthe following rights\b",
         # The right to know, item by item: "the categories of personal information we have
         # collected about you" (about you: not a disclosure of what the business collects).
-        r"\b(?:specific pieces|categories) of (?:personal )?(?:information|data)\b(?: [\w'’,]+){0,6} (?:collected|disclosed|sold|shared)\b(?: [\w'’,]+){0,3} about you\b",
+        r"\b(?:specific pieces|categories) of (?:personal )?(?:information|data)\b(?: [\w'’,]+){0,6} (?:collected|disclosed|sold|shared)\b,?(?: [\w'’,]+){0,3} about you\b",
         r"\b(?:change|edit|update|review) (?:this|that|these|such|your) (?:information|data|details|profile)\b|\bcan be (?:changed|edited|updated|corrected|deleted) at any time\b",
+        # Round 8 (real rights sections). What the user edits, said of the data: "this
+        # information can be modified directly in the app", "to change your first name or age".
+        r"(?<!policy )(?<!statement )(?<!notice )(?<!terms )\b(?:can|may) (?:also )?be (?:changed|edited|updated|corrected|deleted|modified|rectified|amended|erased) (?:directly|by you|yourself|at any time|via|through|using)\b",
+        r"\b(?:change|edit|update|modify|correct|rectify|amend) your (?:\w+ ){0,2}(?:name|age|gender|e-?mail address|phone number|photos?|birth ?date|date of birth|bio|description)\b",
+        # A right listed item by item: "● to access your Personal Data under Article 15",
+        # "to rectify (amendments, updates) your data" (not a purpose: no "process", "use").
+        r"^\W*(?:\(?[a-z\d]{1,2}[.)]\s*)?to (?:access|rectify|correct|erase|delete|obtain a copy of|receive a copy of)\b(?: (?:to|\(?[\w,]+\)?)){0,3} (?:your|their|the|his|her) (?:\w+ )?(?:data|information)\b",
+        # Requests under the privacy laws and their appeal: "California Rights Request", "in
+        # response to the appeal", "confirm your identity before we can answer the requests".
+        r"\b(?:rights?|consumer|privacy|data subject|access|deletion|erasure) requests?\b|\b(?:an|the|your|to) appeal\b(?! to (?:a |the )?(?:wider|broader|younger|older))|\b(?:confirm|verify) your identity before\b",
     ],
     "data-retention": [
         # Not "the collection, use and retention of personal information" (a framework's scope).
@@ -250,6 +264,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # are copies that outlive a deletion.
         r"\b(?:not|never) (?:\w+ )?(?:store|stores|stored|keep|keeps|kept|retain|retained|save|saved|hold)\b|\b(?:backup|back-up|residual|archived?) (?:copies|copy|tapes|systems|media|files)\b|\bremain (?:in|on) (?:our )?(?:backups?|archives?|records|systems|servers)\b|\b(?:purged?|purging)\b",
         r"\b(?:storage|retention|limitation) (?:period|limitation)\b",
+        # Round 8: "records which are being stored up to 7 calendar days" (no "for").
+        r"\b(?:stored|kept|retained|held|saved|archived) (?:for )?(?:up to|a maximum of|at most|no (?:more|longer) than) (?:\d+|one|two|three|six|twelve)\b",
         Weak(r"\b(?:store|stores|stored|keep|kept)\b"),
     ],
     "data-security": [
@@ -326,6 +342,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\blinks? to (?:other |third[- ]party )?(?:websites|sites|services)\b|\blinked (?:websites|sites)\b|\bnot responsible for\b",
         r"\b(?:terms of (?:use|service)|table of contents)\b|\b(?:agree|consent) to (?:the terms of )?(?:this|our) (?:privacy )?(?:policy|statement)\b|\bgoverned by the laws?\b|\b(?:TRUSTe|privacy seal|Better Business Bureau|BBB)\b|\btoll[- ]free\b|\b1-8\d\d-\d{3}-\d{4}\b|\(\d{3}\) \d{3}-\d{4}",
         r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+|\b(?:street|strasse|str\.|suite|p\.?o\.? box)\b",
+        # Round 8: a definition of a cookie, a pointer to another document ("to learn more,
+        # read our document on …"): `other` when no practice is described beside them.
+        r"\bcookies? (?:is|are) (?:a |an )?(?:small |tiny |simple )?(?:piece|pieces|text|data|files?)\b|\bto (?:learn|find out|read) more\b(?: [\w'’,]+){0,3} (?:read|see|visit|refer to|consult|review)\b",
         r"\b(?:lodge|make|file|submit) a complaint\b|\bsupervisory authorit(?:y|ies)\b|\bgoverning law\b",
     ],
 }
