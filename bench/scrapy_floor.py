@@ -14,12 +14,10 @@ policywatch's own work (extraction, storage, diff).
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 
-from crawl import INSTALLED_ENV, ROOT, Server, url
+from crawl import INSTALLED_ENV, ROOT, Server, measure, url
 
 HANDLERS = {
     "twisted (HTTP/1.1, policywatch's)": None,
@@ -27,7 +25,7 @@ HANDLERS = {
 }
 
 CHILD = """
-import json, resource, sys
+import json, sys
 from scheduler import reactor
 reactor.install()
 import scrapy
@@ -82,17 +80,12 @@ def main() -> None:
 
 
 def cpu(urls: list[str], handler: str | None) -> float:
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, json.dumps(urls), handler or ""], cwd=ROOT,
-                            env=INSTALLED_ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    # wait4: this child's own CPU time, while the pipes are read after it ends (small outputs).
-    _, status, usage = os.wait4(proc.pid, 0)
-    out, err = proc.stdout.read().decode(), proc.stderr.read().decode()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"the spider failed:\n{err[-2000:]}")
-    result = json.loads(out.strip().splitlines()[-1])
+    """CPU seconds of one child process fetching `urls` (bench/crawl.py's `measure`)."""
+    run = measure([sys.executable, "-c", CHILD, json.dumps(urls), handler or ""], ROOT, INSTALLED_ENV)
+    result = json.loads(run["out"].strip().splitlines()[-1])
     if result["pages"] != len(urls) or result["failed"]:
         raise SystemExit(f"not every page was fetched: {result}")
-    return usage.ru_utime + usage.ru_stime
+    return run["cpu"]
 
 
 if __name__ == "__main__":

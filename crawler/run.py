@@ -52,7 +52,7 @@ async def crawl(sources: list[dict], store: Store, crawl_config: dict | None = N
     is reported and returned."""
     stopper = stopper or Stopper()
     # A source named twice (`--source a --source a`) is fetched once.
-    sources = list({source["id"]: source for source in reversed(sources)}.values())[::-1]
+    sources = list({source["id"]: source for source in sources}.values())
     store.sync_sources(sources)
     held: list[Outcome] = []
 

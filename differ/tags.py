@@ -130,7 +130,7 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         if tracking := _compiled(lexicon.THIRD_PARTY_TRACKING).search(clause):
             categories.append("third-party-sharing")
             evidence.append(Evidence("third-party-sharing", "category", tracking.group(0)))
-    if (len(clause) < 300 and any(word in clause.lower() for word in ("not ", "n't ", "n’t ", "longer"))
+    if (len(clause) < 300 and _SCOPE_HINT.search(clause)
             and (scope := _compiled(lexicon.OUT_OF_SCOPE).search(clause))):
         # "This policy does not apply to information you provide by phone": scope, not practice.
         categories = ["other"]
@@ -174,6 +174,10 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     order = {c: i for i, c in enumerate(lexicon.CATEGORIES)}
     return Tags(tuple(sorted(categories, key=order.__getitem__)), tuple(data_types), bool(negations),
                 tuple(evidence))
+
+
+# Words OUT_OF_SCOPE cannot match without: most clauses are not searched with it.
+_SCOPE_HINT = re.compile(r"not |n['’]t |longer", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)  # the clauses of a section share its headings

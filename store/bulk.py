@@ -5,6 +5,11 @@ indexes, so the cost does not grow with the history kept."""
 
 import json
 
+from .fingerprints import CURRENT
+
+# The columns of a snapshot row `s` that `Store.latest_snapshot` gives (not its body).
+SNAPSHOT_COLUMNS = "s.id, s.sha256, s.fetched_at, s.url, s.etag, s.last_modified"
+
 # `wanted(source_id)` from a JSON list of ids (the one parameter), and `latest(source_id,
 # snapshot_id)`: as `Store.latest_snapshot` gives it for one source, the snapshot of the last
 # fetch that got one, else the newest row (a page alternating between two byte-identical
@@ -23,9 +28,8 @@ class BulkReadsMixin:
 
     def latest_snapshots(self, source_ids: list[str]) -> dict[str, dict | None]:
         """{source id: `latest_snapshot(source id)`} for these sources, in one query."""
-        columns = "s.id, s.sha256, s.fetched_at, s.url, s.etag, s.last_modified"
         rows = self.rows(
-            f"with {LATEST} select latest.source_id as source_id, {columns} "
+            f"with {LATEST} select latest.source_id as source_id, {SNAPSHOT_COLUMNS} "
             "from latest join snapshots s on s.id = latest.snapshot_id",
             [json.dumps(list(source_ids))],
         )
@@ -36,11 +40,10 @@ class BulkReadsMixin:
         """(`latest_snapshot(source_id)`, `text_fingerprint(source_id)`) in one statement: what
         recording a fetch compares the page with (read inside the fetch's transaction)."""
         row = next(self.rows(
-            f"with {LATEST} select s.id, s.sha256, s.fetched_at, s.url, s.etag, s.last_modified, "
-            "f.fingerprint from wanted w left join latest on latest.source_id = w.source_id "
+            f"with {LATEST} select {SNAPSHOT_COLUMNS}, f.fingerprint from wanted w "
+            "left join latest on latest.source_id = w.source_id "
             "left join snapshots s on s.id = latest.snapshot_id "
-            "left join text_fingerprints f on f.source_id = w.source_id "
-            " and f.version_id = (select max(v.id) from versions v where v.source_id = w.source_id)",
+            f"left join text_fingerprints f on f.source_id = w.source_id and {CURRENT}",
             [json.dumps([source_id])],
         ))
         fingerprint = row.pop("fingerprint")

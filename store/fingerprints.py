@@ -17,6 +17,9 @@ import json
 
 from .schema import migrations
 
+# A fingerprint row `f` counts only while its version is the source's current one.
+CURRENT = "f.version_id = (select max(v.id) from versions v where v.source_id = f.source_id)"
+
 
 # The name is what databases have recorded as applied: it stays as first released.
 @migrations(name="perf2_001_text_fingerprints")
@@ -36,7 +39,7 @@ class FingerprintsMixin:
         return {r["source_id"]: r["fingerprint"] for r in self.rows(
             "with wanted(source_id) as (select value from json_each(?)) "
             "select f.source_id, f.fingerprint from wanted w join text_fingerprints f on f.source_id = w.source_id "
-            "where f.version_id = (select max(id) from versions v where v.source_id = f.source_id)",
+            f"where {CURRENT}",
             [json.dumps(list(source_ids))])}
 
     def text_fingerprint(self, source_id: str) -> str | None:

@@ -21,7 +21,7 @@ from .meaning import MeaningMixin, meaning_columns, tags_json  # after outbox, q
 from .schema import migrations
 from .snapshots import SnapshotsMixin, encode_full
 from .fingerprints import FingerprintsMixin
-from .bulk import BulkReadsMixin
+from .bulk import SNAPSHOT_COLUMNS, BulkReadsMixin
 
 
 def now() -> str:
@@ -160,16 +160,15 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
         without its body. Not simply the newest row: a body is stored once, so a page that
         alternates between two byte-identical variants (A, B, A, B) gets old rows back, and
         the newest row (B) is then not the page fetched last (A)."""
-        columns = "s.id, s.sha256, s.fetched_at, s.url, s.etag, s.last_modified"
         rows = self.rows(
-            f"select {columns} from fetches f join snapshots s on s.id = f.snapshot_id "
+            f"select {SNAPSHOT_COLUMNS} from fetches f join snapshots s on s.id = f.snapshot_id "
             "where f.source_id = ? and f.snapshot_id is not null "
             "order by f.started_at desc, f.id desc limit 1",
             [source_id],
         )
         row = next(rows, None)
         if row is None:
-            row = next(self.rows(f"select {columns} from snapshots s where s.source_id = ? "
+            row = next(self.rows(f"select {SNAPSHOT_COLUMNS} from snapshots s where s.source_id = ? "
                                      "order by s.id desc limit 1", [source_id]), None)
         return row
 
