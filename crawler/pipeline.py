@@ -38,11 +38,7 @@ class Outcome:
 def record(store: Store, page: Page) -> Outcome:
     """Store one fetched page and say what it came to."""
     source_id = page.source["id"]
-    fetch = {
-        "source_id": source_id, "started_at": page.started_at, "finished_at": page.finished_at,
-        "url": page.url, "final_url": page.final_url or None, "status": page.status,
-        "fetcher": page.fetcher, "escalated": page.escalated,
-    }
+    fetch = _fetch_row(page)
     with store.atomic():
         if page.failure:
             return _failed(store, fetch, page.failure)
@@ -67,6 +63,26 @@ def record(store: Store, page: Page) -> Outcome:
         except FetchFailure as failure:
             return _failed(store, fetch, failure)
         return _new_text(store, fetch, page, extraction)
+
+
+def record_bug(store: Store, page: Page, error: Exception) -> Outcome:
+    """A page that `record` raised on with an error of policywatch's own (a bug, not the page's
+    failure nor the database's): a failed fetch that names the error, so that the source is not
+    left silently unrecorded and the rest of the run goes on. `record`'s transaction was rolled
+    back, so the page is fetched and processed afresh next time."""
+    fetch = _fetch_row(page)
+    failure = Broken(f"policywatch failed on this page: {type(error).__name__}: {error} "
+                     "(a bug in policywatch: please report it)")
+    with store.atomic():
+        return _failed(store, fetch, failure)
+
+
+def _fetch_row(page: Page) -> dict:
+    return {
+        "source_id": page.source["id"], "started_at": page.started_at, "finished_at": page.finished_at,
+        "url": page.url, "final_url": page.final_url or None, "status": page.status,
+        "fetcher": page.fetcher, "escalated": page.escalated,
+    }
 
 
 def _same_as_before(store: Store, fetch: dict, snapshot_id: int | None, reason: str) -> Outcome:

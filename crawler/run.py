@@ -1,6 +1,7 @@
 """One pass over the sources with Scrapy, on the asyncio reactor that the caller runs."""
 
 import asyncio
+import logging
 import sqlite3
 
 from scrapy.crawler import AsyncCrawlerRunner
@@ -8,10 +9,12 @@ from scrapy.crawler import AsyncCrawlerRunner
 from store import Store, StoreError
 
 from .errors import Transient
-from .pipeline import Outcome, record
+from .pipeline import Outcome, record, record_bug
 from .browser import apply_browser_settings
 from .settings import scrapy_settings, with_defaults
 from .spider import PolicySpider
+
+log = logging.getLogger("policywatch.crawl")
 
 
 class Stopper:
@@ -98,7 +101,7 @@ async def _pass(sources: list[dict], store: Store, crawl_config: dict | None, on
         if fatal:
             return
         try:
-            outcome = record(store, page)
+            outcome = _record(store, page)
         except sqlite3.Error as e:
             # The fetch's transaction was rolled back: nothing half-written. Without a working
             # database there is no point fetching the rest.
@@ -123,3 +126,16 @@ async def _pass(sources: list[dict], store: Store, crawl_config: dict | None, on
     if fatal:
         raise StoreError(f"database error in {store.path}: {fatal[0]}; the run stopped, nothing half-written")
     return outcomes
+
+
+def _record(store: Store, page) -> Outcome:
+    """`record`, and a bug of ours on one page recorded as that page's failure, with its
+    traceback logged for a report; the run goes on with the others. (Raised, it would only
+    reach Scrapy, which drops the page without a word.) Database errors are raised."""
+    try:
+        return record(store, page)
+    except sqlite3.Error:
+        raise
+    except Exception as bug:
+        log.exception("policywatch failed on the page of source %r (%s)", page.source["id"], page.url)
+        return record_bug(store, page, bug)

@@ -87,11 +87,16 @@ class PolicySpider(scrapy.Spider):
         if page.fetcher == "static" and js_mode(page.source) == "auto":
             from .pipeline import extract_source  # the pipeline imports this module
 
-            reason, page.extraction = escalation(
-                page.source, page.status, page.headers, page.body, page.final_url, page.failure,
-                self.state.get(page.source["id"], {}),
-                lambda *args: extract_source(*args, known=self.fingerprints.get(page.source["id"])),
-            )
+            try:
+                reason, page.extraction = escalation(
+                    page.source, page.status, page.headers, page.body, page.final_url, page.failure,
+                    self.state.get(page.source["id"], {}),
+                    lambda *args: extract_source(*args, known=self.fingerprints.get(page.source["id"])),
+                )
+            except Exception:
+                # A bug of ours: Scrapy would drop the page with it. Recorded as is, its
+                # extraction meets the bug again and is recorded as the page's failure.
+                reason = None
             if reason:
                 # Same URL, same crawl, through the browser; only its result is recorded.
                 yield self._browser_request(page.source, page.started_at, reason)

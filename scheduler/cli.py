@@ -23,6 +23,7 @@ from store import Store
 from . import config as config_mod
 from . import demo as demo_mod
 from . import lock as lock_mod
+from . import logs
 from . import reactor
 from .run import run_once
 
@@ -59,6 +60,9 @@ class Group(click.Group):
 def cli(ctx, config_path, db_path):
     """Watch vendors' privacy policies and terms, and say clause by clause what changed."""
     ctx.obj = {"config_path": config_path, "db_path": db_path}
+    # Warnings and errors of every command reach stderr (a bug's traceback among them); the
+    # daemon sets up its own logs.
+    logs.setup("warning")
 
 
 def load_config(ctx) -> config_mod.Config:

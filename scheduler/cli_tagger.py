@@ -3,6 +3,7 @@ the command line. A trained model lives beside the database (`<database>.tagger.
 
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -122,8 +123,42 @@ def print_scores(scores: dict, clauses: int) -> None:
     click.echo(f"macro F1 over {len(CATEGORIES)} categories: {scores['macro_f1']:.3f} ({clauses} clauses)")
 
 
+# OPP-115's own names for its categories, and for the three kinds of its "Other" that some copies
+# use as labels, so that a copy of the corpus is read as it comes. Compared in `_label_key` form.
+OPP115_NAMES = {
+    "First Party Collection/Use": "first-party-collection",
+    "Third Party Sharing/Collection": "third-party-sharing",
+    "User Choice/Control": "user-choice",
+    "User Access, Edit and Deletion": "user-access",
+    "Data Retention": "data-retention",
+    "Data Security": "data-security",
+    "Policy Change": "policy-change",
+    "Do Not Track": "do-not-track",
+    "International and Specific Audiences": "specific-audiences",
+    "Other": "other",
+    "Introductory/Generic": "other",
+    "Privacy contact information": "other",
+    "Practice not covered": "other",
+}
+
+
+def _label_key(label: str) -> str:
+    """A label without case and punctuation: "User Choice/Control" → "user-choice-control"."""
+    return "-".join(re.findall(r"[a-z0-9]+", label.lower()))
+
+
+_LABELS = {**{_label_key(name): category for name, category in OPP115_NAMES.items()},
+           **{_label_key(category): category for category in CATEGORIES}}
+
+
+def category_of(label: str) -> str | None:
+    """The category id a CSV label stands for (an id, or an OPP-115 category name), or None."""
+    return _LABELS.get(_label_key(label))
+
+
 def read_labelled(path: str) -> dict[str, set[str]]:
-    """text → set of categories, from a `text,label` CSV; unknown labels are an error."""
+    """text → set of categories, from a `text,label` CSV (labels are category ids or OPP-115's
+    names for them); unknown labels are an error."""
     try:
         with open(path, newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
@@ -133,11 +168,11 @@ def read_labelled(path: str) -> dict[str, set[str]]:
         raise click.ClickException(f"{path}: needs a header row with columns text,label")
     gold: dict[str, set[str]] = {}
     for number, row in enumerate(rows, start=2):
-        labels = {label.strip() for label in (row["label"] or "").replace("|", ";").split(";") if label.strip()}
-        if unknown := labels - set(CATEGORIES):
-            raise click.ClickException(f"{path}:{number}: unknown label {sorted(unknown)[0]!r} "
-                                       f"(known: {', '.join(CATEGORIES)})")
-        gold.setdefault(row["text"], set()).update(labels)
+        labels = [label.strip() for label in (row["label"] or "").replace("|", ";").split(";") if label.strip()]
+        if unknown := [label for label in labels if category_of(label) is None]:
+            raise click.ClickException(f"{path}:{number}: unknown label {unknown[0]!r} (known: "
+                                       f"{', '.join(CATEGORIES)}, or OPP-115's names for them)")
+        gold.setdefault(row["text"], set()).update(map(category_of, labels))
     if not gold:
         raise click.ClickException(f"{path}: no labelled clauses")
     return gold
