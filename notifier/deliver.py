@@ -19,6 +19,7 @@ from . import digest as digest_mod
 from . import feed, mail
 from .digest import Digest
 from .errors import NotConfigured, NotifyError, SendFailed
+from .settings import with_defaults
 
 CHANNELS = ("email", "feed")
 
@@ -40,21 +41,22 @@ class Delivery:
 
 
 def channel_config(notify_config: dict, channel: str) -> dict:
+    """The channel's table, every key filled; NotConfigured unless it is enabled."""
     if channel not in CHANNELS:
         raise NotConfigured(f"unknown channel {channel!r} (known: {', '.join(CHANNELS)})")
-    settings = notify_config.get(channel) or {}
-    if not settings.get("enabled"):
+    settings = with_defaults(notify_config)[channel]
+    if not settings["enabled"]:
         raise NotConfigured(f"[notify.{channel}] is not enabled in the configuration")
     return settings
 
 
 def _min_significance(notify_config: dict, channel: str) -> str:
     # Feeds carry every change set; cosmetic clauses are folded in any case.
-    return notify_config[channel].get("min_significance", "minor") if channel == "email" else "minor"
+    return notify_config[channel]["min_significance"] if channel == "email" else "minor"
 
 
 def _base_url(notify_config: dict) -> str | None:
-    return (notify_config.get("feed") or {}).get("base_url") or None
+    return notify_config["feed"]["base_url"] or None
 
 
 def _new_digest(store: Store, notify_config: dict, channel: str, since: str | None) -> Digest | None:
@@ -64,7 +66,7 @@ def _new_digest(store: Store, notify_config: dict, channel: str, since: str | No
         items["notice"] = []  # a feed has one entry per change set; failures go by e-mail
     if not items["change_set"] and not items["notice"]:
         return None
-    domain = parseaddr((notify_config.get("email") or {}).get("from", ""))[1].rpartition("@")[2]
+    domain = parseaddr(notify_config["email"]["from"])[1].rpartition("@")[2]
     new = digest_mod.build(store, channel, items, _min_significance(notify_config, channel),
                            _base_url(notify_config),
                            digest_mod.message_id(channel, items, domain or "policywatch"))
@@ -76,9 +78,10 @@ def _new_digest(store: Store, notify_config: dict, channel: str, since: str | No
 def pending(store: Store, notify_config: dict, channel: str, since: str | None = None,
             refresh_failures: bool = True) -> list[Digest]:
     """The digests a delivery would send now, without claiming or sending anything."""
+    notify_config = with_defaults(notify_config)
     channel_config(notify_config, channel)
     if refresh_failures:
-        digest_mod.update_failure_notices(store, notify_config.get("failures_after", 3))
+        digest_mod.update_failure_notices(store, notify_config["failures_after"])
     out = [_claimed(store, notify_config, channel, row) for row in store.digests(channel, "pending")]
     new = _new_digest(store, notify_config, channel, since)
     return out + ([new] if new else [])
@@ -95,8 +98,9 @@ def deliver_pending(store: Store, notify_config: dict, channel: str, since: str 
     oldest first; return those delivered. Raises SendFailed (the digests stay pending) when the
     SMTP server cannot take them. `after_send(digest)` runs between sending and recording (tests
     inject a crash there). Call it from the thread that opened `store`."""
+    notify_config = with_defaults(notify_config)
     settings = channel_config(notify_config, channel)
-    digest_mod.update_failure_notices(store, notify_config.get("failures_after", 3))
+    digest_mod.update_failure_notices(store, notify_config["failures_after"])
     with store.atomic():
         new = _new_digest(store, notify_config, channel, since)
         if new:
@@ -124,7 +128,7 @@ def deliver_pending(store: Store, notify_config: dict, channel: str, since: str 
 
 
 def _write_feeds(store: Store, settings: dict) -> None:
-    feed.write_feeds(store, Path(settings["dir"]), settings.get("base_url", ""), settings.get("limit", 50))
+    feed.write_feeds(store, Path(settings["dir"]), settings["base_url"], settings["limit"])
 
 
 def after_crawl(store: Store, notify_config: dict | None) -> list[Delivery]:
@@ -134,11 +138,12 @@ def after_crawl(store: Store, notify_config: dict | None) -> list[Delivery]:
     deliveries = []
     if not notify_config:
         return deliveries
+    notify_config = with_defaults(notify_config)
     for channel in CHANNELS:
-        settings = notify_config.get(channel) or {}
-        if not settings.get("enabled"):
+        settings = notify_config[channel]
+        if not settings["enabled"]:
             continue
-        if channel == "email" and settings.get("schedule") != "after-crawl":
+        if channel == "email" and settings["schedule"] != "after-crawl":
             continue
         try:
             deliveries.append(Delivery(channel, deliver_pending(store, notify_config, channel)))

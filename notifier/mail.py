@@ -1,4 +1,5 @@
-"""Digests as multipart e-mail (plain text + HTML), sent over SMTP with the standard library."""
+"""Digests as multipart e-mail (plain text + HTML), sent over SMTP with the standard library.
+Each function takes the [notify.email] table with every key (`notifier.with_defaults`)."""
 
 import os
 import smtplib
@@ -24,7 +25,7 @@ def test_message(email_config: dict) -> EmailMessage:
 
 
 def _message(email_config: dict, subject: str, text: str, html: str, message_id: str) -> EmailMessage:
-    if not email_config.get("to"):
+    if not email_config["to"]:
         raise NotConfigured("[notify.email] to: no recipients")
     msg = EmailMessage()
     # Header values built from page text go through one_line(): a line break in a source name
@@ -46,13 +47,13 @@ def send(msg: EmailMessage, email_config: dict) -> None:
     host, port = email_config["smtp_host"], email_config["smtp_port"]
     security = email_config["security"]
     password = None
-    if email_config.get("username"):
+    if email_config["username"]:
         password = os.environ.get(email_config["password_env"])
         if password is None:
             raise NotConfigured(f"[notify.email] username is set but the environment variable "
                                 f"{email_config['password_env']} (password_env) is not")
-    context = ssl.create_default_context(cafile=email_config.get("ca_file") or None)
-    timeout = email_config.get("timeout", 30)
+    context = ssl.create_default_context(cafile=email_config["ca_file"] or None)
+    timeout = email_config["timeout"]
     try:
         if security == "tls":
             smtp = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
