@@ -67,7 +67,8 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"(?<!services )(?<!tools )(?<!providers )(?<!vendors )(?<!partners )\bwe (?:and our (?:[\w-]+ ){1,4})?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b(?! (?:\w+ ){0,2}(?:(?:services|tools|products|software|technolog\w+) (?:provided|offered|operated|supplied|developed) by|firewalls?|encryption|encrypted|ssl|tls|secure|security|safeguards|industry|third[- ]part\w*|vendors|service providers|outside|google analytics|phrases?|terms?|words?|expressions?)\b)",
         # Weak: "opt out of a use of your data", "withdraw consent to the processing of your
         # data" are choices, not descriptions of a use.
-        Weak(r"(?<!out of )(?<!out of the )(?<!object to )(?<!object to the )(?<!consent to )(?<!consent to the )(?<!restrict )(?<!restrict the )(?<!restriction of )(?<!restriction of the )\b(?:use|uses|using|process|processing) (?:of )?" + _PI),
+        # (The look-behinds come after a first letter is known: tried at every position, they cost.)
+        Weak(r"\b(?=[up])(?<!out of )(?<!out of the )(?<!object to )(?<!object to the )(?<!consent to )(?<!consent to the )(?<!restrict )(?<!restrict the )(?<!restriction of )(?<!restriction of the )(?:use|uses|using|process|processing) (?:of )?" + _PI),
         # "Information you provide will be shared", "… in public forums may be read by others":
         # the clause is about the sharing; given "to us", or received by us, it is collection.
         r"\b(?:information|data) (?:that )?(?:you (?:provide|give|submit|enter|upload)\w* (?:to )?us\b|we (?:receive|obtain))",
@@ -95,10 +96,14 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:enables?|allows?|helps?) (?:us|\w+) to (?:provide|improve|personali[sz]e|offer|send|show|tailor)\b",
         # Data handed to us by someone else is collected by us: "our payment processors may
         # provide certain information to us", "partners share data with us".
-        r"\b(?:provide|provides|share|shares|send|sends|give|gives|disclose|discloses)\b(?: (?!services?\b)[\w'’]+){0,3} (?:to|with) us\b|(?<!not )(?<!never )\b(?:provide|provides|send|sends|give|gives) us (?:with )?(?:[\w-]+ ){0,2}(?:information|data|details)\b",
+        r"\b(?:provide|provides|share|shares|send|sends|give|gives|disclose|discloses)\b(?: (?!services?\b)[\w'’]+){0,3} (?:to|with) us\b",
+        r"\b(?:provide|provides|send|sends|give|gives) us (?:with )?(?<!not provide us )(?<!not send us )(?<!not give us )(?<!never provide us )(?<!never send us )(?:[\w-]+ ){0,2}(?:information|data|details)\b",
         # The bases and kinds of processing GDPR-era policies state: "this processing is based
         # on our legitimate interest", "automated decision-making", "data relating to purchases".
-        r"\b(?:legal|lawful) bas[ie]s (?:for|of) (?:this |the |such |our |these |that )?(?:processing|use|collection)\b|\b(?:is|are) (?:the |our )?legitimate interests? of\b|\b(?:need to|necessary (?:for|to)) (?:perform|the performance of) (?:the|a|our|any) contract\b|\b(?:processing|use|collection)(?: of (?:your |this |such |the )?(?:personal )?(?:data|information))? (?:is|are) (?:based on|necessary (?:for|to)|carried out)\b|\bautomated (?:individual )?decision[- ]making\b|\bprofiling\b",
+        # Round 9: the legal basis stated, the contract as a basis (a rule of its own, indexed by
+        # its rare words).
+        r"\b(?:legal|lawful) bas[ie]s (?:for|of) (?:this |the |such |our |these |that )?(?:processing|use|collection)\b|\b(?:is|are) (?:the |our )?legitimate interests? of\b|\b(?:need to|necessary (?:for|to)) (?:perform|the performance of) (?:the|a|our|any) contract\b",
+        r"\b(?:processing|use|collection)(?: of (?:your |this |such |the )?(?:personal )?(?:data|information))? (?:is|are) (?:based on|necessary (?:for|to)|carried out)\b|\bautomated (?:individual )?decision[- ]making\b|\bprofiling\b",
         r"^\W*(?:\w+ ){0,2}(?:data|information) (?:relating|related|relative|pertaining) to\b|\b(?:categories|types|kinds) of (?:\w+ )?(?:information|data)\b(?: \w+){0,2} (?:include|includes|including)\b",
         r"\b(?:obligation|obliged|obligated|required|entitled) to (?:collect|gather|process|record)\b|\b(?:link|connect|sign(?:ing)? in|log(?:ging)? in|register)\w*\b(?: [\w'’]+){0,5} (?:facebook|instagram|google|apple|twitter|spotify|snapchat)\b",
         # A passive collection names no collector: in a policy it is the service's own.
@@ -254,6 +259,10 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Requests under the privacy laws and their appeal: "California Rights Request", "in
         # response to the appeal", "confirm your identity before we can answer the requests".
         r"\b(?:rights?|consumer|privacy|data subject|access|deletion|erasure) requests?\b|\b(?:an|the|your|to) appeal\b(?! to (?:a |the )?(?:wider|broader|younger|older))|\b(?:confirm|verify) your identity before\b|\bauthori[sz]ed agents?\b",
+        # Round 9: a ground of the right to erasure, listed item by item ("your personal data is
+        # no longer necessary for the purposes for which it was collected;"): not a retention
+        # practice, which says what we do then ("we delete it when it is no longer needed").
+        r"^\W*(?:\(?[a-z\d]{1,2}[.)]\s*)?(?:the |your )?(?:personal )?(?:data|information) (?:is|are) no longer (?:necessary|needed|required) for the purposes?\b",
     ],
     "data-retention": [
         # Not "the collection, use and retention of personal information" (a framework's scope).
@@ -560,10 +569,11 @@ KNOW_ITEM = (r"^\W*(?:\(?[a-z\d]{1,2}[.)]\s*)?(?:the )?(?:categories of sources 
 
 # Round 9: a right of access, erasure or portability stated with its conditions ("where the
 # processing is based on your consent or a contract", "if you withdraw consent"): the
-# conditions name no choice and no collection of their own (tags.py). A right (user-access
-# evidence with "right", or a right about automated decisions), and the choice or collection
-# found only in these words.
+# conditions name no choice, collection or retention of their own (tags.py). A right
+# (user-access evidence with "right" or a ground of erasure, or a right about automated
+# decisions), and the choice, collection or retention found only in these words.
 CONDITION_OF_RIGHT = {"user-choice": r"^(?:\w+ )*consent$",
+                      "data-retention": r"^no longer (?:necessary|needed|required)$",
                       "first-party-collection": r"process|legal basis|lawful basis|purposes?|based on|necessary|we hold|automated|profiling"}
 # The rights about automated decisions, which name the processing they limit.
 RIGHT_ON_AUTOMATED = r"significant effect|human intervention|not to be subject"

@@ -127,7 +127,7 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         # children's paragraph its audience; the denied collection is how it states the rule.
         categories.remove("first-party-collection")
         evidence = [e for e in evidence if e.tag != "first-party-collection"]
-    if any(e.tag == "user-access" and "right" in e.text.lower()
+    if any(e.tag == "user-access" and ("right" in e.text.lower() or "no longer" in e.text)
            or e.tag == "user-choice" and _compiled(lexicon.RIGHT_ON_AUTOMATED).search(e.text) for e in evidence):
         # "You have the right to receive your data … where the processing is based on your
         # consent": the conditions of a right are no choice or collection of their own.

@@ -888,3 +888,14 @@ def test_hashing_is_security():
 ])
 def test_pointers_and_questions_about_the_policy_stay_other(text):
     assert cats(text) == {"other"}
+
+
+@pytest.mark.parametrize("text", [
+    "b) your personal data are no longer needed for the purposes for which we obtained them;",
+    "2. The right to erasure applies where the data is no longer necessary for the purpose it served, "
+    "or where you withdraw consent and no other legal basis remains.",
+])
+def test_grounds_of_the_right_to_erasure_are_access_not_retention(text):
+    assert cats(text) == {"user-access"}
+    # Said of what the service does, the same words are retention.
+    assert "data-retention" in cats("We delete your data once it is no longer needed for these purposes.")
