@@ -64,10 +64,11 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:web ?sites?|site|apps?|services?) (?:also |only |automatically |does not |do not |will not )?(?:collects|gathers|records|logs)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b|\bour (?:\w+ )?(?:apps?|application)\b(?: \w+){0,2} (?:access|accesses|use|uses)\b(?: your)",
         # Not "we use firewalls", "we use third-party vendors": tools of security, recipients.
-        r"(?<!services )(?<!tools )(?<!providers )(?<!vendors )(?<!partners )\bwe (?:and our (?:\w+ ){1,2})?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b(?! (?:\w+ ){0,2}(?:firewalls?|encryption|encrypted|ssl|tls|secure|security|safeguards|industry|third[- ]part\w*|vendors|service providers|outside|google analytics|phrases?|terms?|words?|expressions?)\b)",
+        r"(?<!services )(?<!tools )(?<!providers )(?<!vendors )(?<!partners )\bwe (?:and our (?:[\w-]+ ){1,4})?(?:may |also |will |might |can )*(?:use|uses|analy[sz]e|combine|link|monitor|keep a record)\b(?! (?:\w+ ){0,2}(?:(?:services|tools|products|software|technolog\w+) (?:provided|offered|operated|supplied|developed) by|firewalls?|encryption|encrypted|ssl|tls|secure|security|safeguards|industry|third[- ]part\w*|vendors|service providers|outside|google analytics|phrases?|terms?|words?|expressions?)\b)",
         # Weak: "opt out of a use of your data", "withdraw consent to the processing of your
         # data" are choices, not descriptions of a use.
-        Weak(r"\b(?:use|uses|using|process|processing) (?:of )?" + _PI),
+        # (The look-behinds come after a first letter is known: tried at every position, they cost.)
+        Weak(r"\b(?=[up])(?<!out of )(?<!out of the )(?<!object to )(?<!object to the )(?<!consent to )(?<!consent to the )(?<!restrict )(?<!restrict the )(?<!restriction of )(?<!restriction of the )(?:use|uses|using|process|processing) (?:of )?" + _PI),
         # "Information you provide will be shared", "… in public forums may be read by others":
         # the clause is about the sharing; given "to us", or received by us, it is collection.
         r"\b(?:information|data) (?:that )?(?:you (?:provide|give|submit|enter|upload)\w* (?:to )?us\b|we (?:receive|obtain))",
@@ -96,8 +97,12 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Data handed to us by someone else is collected by us: "our payment processors may
         # provide certain information to us", "partners share data with us".
         r"\b(?:provide|provides|share|shares|send|sends|give|gives|disclose|discloses)\b(?: (?!services?\b)[\w'’]+){0,3} (?:to|with) us\b",
+        r"\b(?:provide|provides|send|sends|give|gives) us (?:with )?(?<!not provide us )(?<!not send us )(?<!not give us )(?<!never provide us )(?<!never send us )(?:[\w-]+ ){0,2}(?:information|data|details)\b",
         # The bases and kinds of processing GDPR-era policies state: "this processing is based
         # on our legitimate interest", "automated decision-making", "data relating to purchases".
+        # Round 9: the legal basis stated, the contract as a basis (a rule of its own, indexed by
+        # its rare words).
+        r"\b(?:legal|lawful) bas[ie]s (?:for|of) (?:this |the |such |our |these |that )?(?:processing|use|collection)\b|\b(?:is|are) (?:the |our )?legitimate interests? of\b|\b(?:need to|necessary (?:for|to)) (?:perform|the performance of) (?:the|a|our|any) contract\b",
         r"\b(?:processing|use|collection)(?: of (?:your |this |such |the )?(?:personal )?(?:data|information))? (?:is|are) (?:based on|necessary (?:for|to)|carried out)\b|\bautomated (?:individual )?decision[- ]making\b|\bprofiling\b",
         r"^\W*(?:\w+ ){0,2}(?:data|information) (?:relating|related|relative|pertaining) to\b|\b(?:categories|types|kinds) of (?:\w+ )?(?:information|data)\b(?: \w+){0,2} (?:include|includes|including)\b",
         r"\b(?:obligation|obliged|obligated|required|entitled) to (?:collect|gather|process|record)\b|\b(?:link|connect|sign(?:ing)? in|log(?:ging)? in|register)\w*\b(?: [\w'’]+){0,5} (?:facebook|instagram|google|apple|twitter|spotify|snapchat)\b",
@@ -105,7 +110,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"(?<!it )(?<!they )(?<!which )\b(?:is|are|was|were|be|being) (?:\w+ )?(?:collected|gathered|recorded|retrieved)\b(?!(?: and \w+)? (?:by|from) (?:\w+ )?(?:third|other|others|partners|advertisers|these|such|those|google|apple|facebook|them)\b)",
     ],
     "third-party-sharing": [
-        r"(?<!which you )(?<!that you )(?<!where you )(?<!users )(?<!local )\b(?:share|shares|shared|sharing)\b(?!(?: (?:of|your|certain|some|personal|information|data|the|any|such|this))* with us\b)(?! (?:your |their )?(?:experiences?|stories|feedback|opinions?|thoughts)\b)(?! (?:\w+ ){0,5}(?:directly )?to your (?:\w+ )?account\b)(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content| capital)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
+        r"(?<!which you )(?<!that you )(?<!where you )(?<!users )(?<!local )\b(?:share|shares|shared|sharing)\b(?!(?: (?:of|your|certain|some|personal|information|data|the|any|such|this))* with us\b)(?! (?:your |their )?(?:experiences?|stories|feedback|opinions?|thoughts)\b)(?! (?:\w+ ){0,5}(?:directly )?to your (?:\w+ )?account\b)(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content| capital)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:content|posts|offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
         # Not a disclosure to the user ("the right to request we disclose to you the categories").
         r"(?<!statement )(?<!policy )(?<!notice )(?<!requires us to )(?<!require us to )(?<!specific )(?<!additional )(?<!following )\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?! below\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
@@ -115,7 +120,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b"),
         # Not a transfer abroad ("transferred outside the EU": specific-audiences) nor a
         # portability copy "transferred to another provider" at your request.
-        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another provider|other countries|countries|a third country|the united states)))(?! (?:\w+ ){1,3}(?:to|outside) (?:other |another )?(?:countr|the united states|jurisdiction))(?! (?:funds|money|payments?|balances?|points|credits)\b)(?! or assign\w*\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! (?:us|you)\b))\b",
+        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another (?:provider|party|entity|controller|company|organi[sz]ation)|other countries|countries|a third country|the united states)))(?! (?:\w+ ){1,3}to another (?:provider|party|entity|controller|company|organi[sz]ation|service)\b)(?! (?:\w+ ){1,3}(?:to|outside) (?:other |another )?(?:countr|the united states|jurisdiction))(?! (?:funds|money|payments?|balances?|points|credits)\b)(?! or assign\w*\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! (?:us|you)\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
         r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access|serve)\b",
         # (A rule of its own: the prefilter indexes a rule by its shortest list of required words.)
@@ -126,6 +131,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:accessed|used|processed|handled|reviewed) by (?:our |these |such |certain |those )?(?:\w+ )?(?:agents|contractors|vendors|service providers|partners|affiliates|third parties|compan(?:y|ies)|advertisers|networks)\b",
         Weak(r"\b(?:service providers?|processors?|affiliates?|business partners?|advertising partners?|partners|advertisers|vendors|law enforcement|public authorities|government authorities|acquirer|merger|acquisition|credit bureaus?|(?:consumer|credit) reporting agenc(?:y|ies))\b"),
         Weak(r"\b(?:facebook|google|instagram|apple|twitter|spotify)\b"),
+        # Round 9: OPP-115's formula for disclosures to protect someone: "to protect the rights,
+        # property or safety of …" (weak: a purpose of our own use says it too).
+        Weak(r"\brights?,? (?:and |or )?property,? (?:and/or|and|or) (?:personal )?safety\b"),
         Weak(r"\bSDKs?\b|\bsoftware development kits?\b"),
         Weak(r"\b(?:targeted|interest-based|personali[sz]ed|behaviou?ral) (?:advertising|ads)\b|\bsocial media (?:platforms|networks|sites)\b|\bad(?:vertising)? networks\b"),
         r"\b(?:our|with|to|by|the|trusted|external|third[- ]party) (?:\w+ )?(?:service providers?|sub-?contractors?|sub-?processors?|data processors|vendors|affiliates|advertising partners|business partners|marketing partners)\b",
@@ -149,13 +157,13 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"^\W*(?:(?:where required|if applicable|where applicable),? )?(?:to |with )?(?:our |other |third[- ]party |selected |certain |technical |external )?(?:[\w-]+ ){0,3}(?:providers|partners|vendors|processors|advertisers|authorities|affiliates|agencies|suppliers|sub-?contractors|subsidiaries)\b(?! (?:may|can|will|must|shall|are|is|do|does|should)\b)(?=\W*\s+\w)|^\W*[\w /&-]{2,40} (?:services|providers|partners|vendors|processors|companies|networks|authorities|agencies|advertisers)\s*[-–—:|]\s",
         # Recipients named by what they do for the service: "a storage provider", "payment
         # processors", "our marketing and analytics providers", "HAPPN sub-contractors".
-        r"\b(?:hosting|storage|cloud|payment|analytics|advertising|marketing|e-?mail|sms|IT|technical|technology|infrastructure|telecommunications?)(?: [\w-]+)? (?:providers?|service providers?|processors?|sub-?contractors?|vendors?|suppliers?|compan(?:y|ies))\b(?!(?: [\w'’]+){0,10} (?:to|with) us\b)|\bsub-?contractors?\b|\bsub-?processors?\b",
+        r"\b(?:hosting|storage|cloud|payment|analytics|advertising|marketing|e-?mail|sms|IT|technical|technology|infrastructure|telecommunications?)(?: [\w-]+)? (?:providers?|service providers?|processors?|sub-?contractors?|vendors?|suppliers?|compan(?:y|ies))\b(?!(?: [\w'’]+){0,10} (?:(?:to|with) us|(?:provide|provides|send|sends|give|gives) us)\b)|\bsub-?contractors?\b|\bsub-?processors?\b",
         # The recipients themselves: "categories of recipients", "the following third parties",
         # "the privacy policy of that social network" (not the recipient of a message).
         r"\brecipients?\b(?! of (?:the |your |a |an )?(?:messages?|e-?mails?|newsletters?|texts?|gifts?|payments?|communications?|calls?|chats?)\b)|\bthe following (?:[\w-]+ ){0,2}(?:providers|partners|vendors|processors|third parties|compan(?:y|ies)|sub-?contractors|entities|organi[sz]ations)\b|\bprivacy polic(?:y|ies) of (?:that|the|this|these|such|those|each|their)(?: respective| relevant)? (?:[\w-]+ ){0,2}(?:social networks?|third[- ]part(?:y|ies)|providers?|partners?|compan(?:y|ies)|operators?|platforms?|networks?|advertisers)\b",
         # Handed over in other verbs, active or passive: "may transmit the personal data of its
         # Members", "your data may be provided to partner social networks".
-        r"\b(?:transmit|transmits|transmitted|transmitting)\b(?: [\w'’]+){0,5} (?:data|information|details)\b(?!(?: [\w'’]+){0,2} (?:about you|to us)\b)|\b(?:data|information|details)\b(?: [\w'’]+){0,4} (?:provided|communicated|transmitted|made accessible|given) to (?:[\w-]+ ){0,3}(?:partners?|networks?|compan(?:y|ies)|third[- ]part(?:y|ies)|providers?|authorities|affiliates|advertisers|processors|vendors|sub-?contractors|recipients|entities|organi[sz]ations)\b|\bjudicial (?:authorities|requests?)\b|\blegal requests?\b",
+        r"\b(?:transmit|transmits|transmitted|transmitting)\b(?: [\w'’]+){0,5} (?:data|information|details)\b(?!(?: [\w'’]+){0,2} (?:about you|to us|to (?:another|a different|a new|any other) (?:\w+ )?(?:entity|party|controller|provider|company|organi[sz]ation|service))\b)|\b(?:data|information|details)\b(?: [\w'’]+){0,4} (?:provided|communicated|transmitted|made accessible|given) to (?:[\w-]+ ){0,3}(?:partners?|networks?|compan(?:y|ies)|third[- ]part(?:y|ies)|providers?|authorities|affiliates|advertisers|processors|vendors|sub-?contractors|recipients|entities|organi[sz]ations)\b|\bjudicial (?:authorities|requests?)\b|\blegal requests?\b",
         # What other users see: "share content with other users", "display your age to other users".
         r"\b(?:shar\w*|display\w*|show\w*|reveal\w*|viewable|visible)\b(?: [\w'’]+){0,5} (?:with|to) (?:other|another|the other|fellow) (?:users?|members?|people|individuals)\b|\bother (?:users|members|people)\W{0,2} (?:to |may |can |will )?(?:access|see|view|read)\b|\b(?:marked|signal+ed|indicated|labell?ed) as \W?public\b",
         # A third party's own privacy practices: "Adjust's approaches to privacy", "more
@@ -184,7 +192,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Not an account "used without your permission": that is a security incident.
         r"(?<!used )(?<!accessed )\b(?:with|without) your (?:prior |explicit |express )?(?:consent|permission)\b",
         r"(?<!used without )(?<!accessed without )\byour (?:consent|permission|choices?)\b",
-        r"\b(?:you|users) (?:can|may|are able to|have the (?:right|option|choice) to) (?:also |always |at any time )?(?:choose|decide|elect|decline|refuse|object|disable|turn (?:it )?off|block|reject|adjust|change your|control|restrict|limit|manage)",
+        r"\b(?:you|users|members|customers|the (?:user|member|customer|account holder)) (?:can|may|are able to|have the (?:right|option|choice) to) (?:also |always |at any time )?(?:choose|decide|elect|decline|refuse|object|disable|turn (?:it )?off|block|reject|adjust|change your|control|restrict|limit|manage)",
         r"\b(?:browser|privacy|device|cookie|account|notification|app) settings\b",
         r"\b(?:in|via|through|from|under|using) (?:the |your )?(?:[\"“”']?[\w ]{1,20}[\"“”']? )?[\"“”']?(?:settings|setting|preferences|privacy options)\b|\btoggl\w+\b",
         r"\b(?:you )?(?:should|can|may) (?:choose )?(?:to )?not (?:use|provide|register|log in|sign in)\b",
@@ -214,23 +222,28 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # entitled to object to the processing", "blocking or deleting cookies may …").
         r"\b(?:entitled|right|free) (?:\w+ ){0,2}to object\b|\bobject to (?:the |our |such |this |any )?(?:processing|use|receiving|direct marketing)\b",
         r"\b(?:blocking|rejecting|refusing|declining|deleting|disabling|removing)(?: or \w+)? (?:\w+ )?cookies\b",
+        # Round 9: the right not to be subject to automated decisions ("decisions that produce
+        # legal or similarly significant effects", "human intervention").
+        r"\blegal or (?:similarly )?significant effects?\b|\bhuman intervention\b|\bnot to be subject to\b",
         Weak(r"\bby (?:using|accessing|visiting) (?:the|our|this)\b"),
         Weak(r"\b(?:choices?|preferences?)\b(?! and interests)"),
     ],
     "user-access": [
         r"(?<!we )(?<!will )(?<!shall )(?<!undertakes to )(?<!undertake to )\b(?:access|review|correct|update|edit|amend|rectify|modify|change|delete|erase|remove)(?:,? (?:or |and )?(?:access|review|correct|update|edit|amend|rectify|modify|change|delete|erase|remove))* (?:your|their|the|any|such|a copy)\b(?: \w+){0,3} (?:information|data|account|profile|details)",
-        r"\b(?:delete|close|deactivate|cancel) your account\b",
+        # Not the service's own deletion ("a process for automatically deleting your account"):
+        # that is retention.
+        r"(?<!automatically )\b(?:delete|close|deactivate|cancel) your account\b",
         r"\b(?:request|receive|obtain|ask for)(?: \w+){0,3} (?:a copy|access|deletion|erasure|correction|rectification)\b",
         r"\bright(?:s)? (?:to|of) (?:access|know|rectif\w*|erasure|deletion|delete|correct\w*|portability|data portability|be forgotten)\b",
         r"\b(?:data )?portability\b",
         # The user (or a parent) as the one who reviews, edits or deletes: "you can review and
         # update", "Parents can review, delete …", "Members may change …".
-        r"\b(?:you|users|members|customers|parents?|guardians?|account holders)\b(?: \w+){0,2} (?:can|may|are able to|have the (?:right|ability) to)(?: (?:also|easily|always|at any time))? (?:\w+,? (?:or |and )?){0,2}(?:access|review|correct|update|edit|delete|remove|modify|change|view)\b(?! (?:our|the) (?:site|website|services?|app)\b)",
+        r"\b(?:you|users?|members?|customers?|parents?|guardians?|account holders?)\b(?: \w+){0,2} (?:can|may|are able to|have the (?:right|ability) to)(?: (?:also|easily|always|at any time))? (?:\w+,? (?:or |and )?){0,2}(?:access|review|correct|update|edit|delete|remove|modify|change|view)\b(?! (?:our|the) (?:site|website|services?|app)\b)(?! [\w-]+['’]s\b)",
         r"\b(?:remove|delete|edit)\b(?: \w+){0,3} (?:reviews?|posts?|comments?|content|photos?|submissions?)(?: \w+){0,2} (?:you|you've) (?:have )?(?:posted|submitted|uploaded|shared)\b",
         r"\bright to (?:request|obtain)\b|(?<!until you )\b(?:request|ask) (?:that )?(?:we|us to) (?:delete|remove|correct|update|erase|amend|modify)\b",
         Weak(r"\bverify your identity\b"),
         r"\ba copy of (?:the |your |all )?(?:\w+ )?(?:data|information)\b|\bsend me my data\b|\bdownload (?:a copy of )?your (?:\w+ )?(?:data|information|records|history|content|archive|grades)\b",
-        r"\bcorrect (?:any )?inaccura\w+\b|\b(?:exercise|exercising|assert|asserting) (?:\w+ ){0,4}rights\b|\bdelet(?:ing|ion of) (?:the|your) account\b",
+        r"\bcorrect (?:any )?inaccura\w+\b|\b(?:exercise|exercising|assert|asserting) (?:\w+ ){0,4}rights\b|(?<!automatically )(?<!automatic )\bdelet(?:ing|ion of) (?:the|your) account\b",
         r"\byou have the (?:following )?rights?\s*[:;]|\bthe following rights\b",
         # The right to know, item by item: "the categories of personal information we have
         # collected about you" (about you: not a disclosure of what the business collects).
@@ -245,7 +258,11 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"^\W*(?:\(?[a-z\d]{1,2}[.)]\s*)?to (?:access|rectify|correct|erase|delete|obtain a copy of|receive a copy of)\b(?: (?:to|\(?[\w,]+\)?)){0,3} (?:your|their|the|his|her) (?:\w+ )?(?:data|information)\b",
         # Requests under the privacy laws and their appeal: "California Rights Request", "in
         # response to the appeal", "confirm your identity before we can answer the requests".
-        r"\b(?:rights?|consumer|privacy|data subject|access|deletion|erasure) requests?\b|\b(?:an|the|your|to) appeal\b(?! to (?:a |the )?(?:wider|broader|younger|older))|\b(?:confirm|verify) your identity before\b",
+        r"\b(?:rights?|consumer|privacy|data subject|access|deletion|erasure) requests?\b|\b(?:an|the|your|to) appeal\b(?! to (?:a |the )?(?:wider|broader|younger|older))|\b(?:confirm|verify) your identity before\b|\bauthori[sz]ed agents?\b",
+        # Round 9: a ground of the right to erasure, listed item by item ("your personal data is
+        # no longer necessary for the purposes for which it was collected;"): not a retention
+        # practice, which says what we do then ("we delete it when it is no longer needed").
+        r"^\W*(?:\(?[a-z\d]{1,2}[.)]\s*)?(?:the |your )?(?:personal )?(?:data|information) (?:is|are) no longer (?:necessary|needed|required) for the purposes?\b",
     ],
     "data-retention": [
         # Not "the collection, use and retention of personal information" (a framework's scope).
@@ -253,7 +270,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?|maintained|preserved|archived)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
         r"\b(?:must|may|will|need to|needs to|has to) be (?:kept|retained|stored|preserved)\b(?! (?:and \w+ )?(?:in|on|outside|at)\b)|\bup to \d+ (?:days|months|years)\b",
         r"(?<!minutes of )\b(?:inactivity|considered (?:to be )?inactive|inactive (?:accounts?|for))\b|\buntil (?:you|the user|the member|they) (?:delete|close|deactivate)s?\b",
-        r"\bwe (?:\w+ )?(?:will |shall |then )?(?:delete|erase|destroy|anonymi[sz]e)s? (?:the|your|such|this|it|them)\b(?: \w+){0,4} (?:immediately|promptly|permanently)\b|\b(?:permanently|irreversibly|definitively|automatically) (?:deleted|destroyed|anonymi[sz]ed|erased)\b|\bat the end of (?:this|that|the|such) (?:\w+ )?period\b",
+        r"\bwe (?:\w+ )?(?:will |shall |then )?(?:delete|erase|destroy|anonymi[sz]e)s? (?:the|your|such|this|it|them)\b(?: \w+){0,4} (?:immediately|promptly|permanently)\b|\b(?:permanently|irreversibly|definitively|automatically) (?:deleted|destroyed|anonymi[sz]ed|erased|delet(?:es|ing)|eras(?:es|ing))\b|\bat the end of (?:this|that|the|such) (?:\w+ )?period\b",
         r"\bas long as (?:necessary|needed|required|your account|you)\b",
         r"\b(?:delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|destroy(?:s|ed)?)\b(?: \w+){0,6} (?:after|within|once|when (?:it is|they are|the information is) no longer)\b",
         Weak(r"\b(?:\d+|one|two|three|six|twelve) (?:days|months|years)\b"),
@@ -264,6 +281,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # are copies that outlive a deletion.
         r"\b(?:not|never) (?:\w+ )?(?:store|stores|stored|keep|keeps|kept|retain|retained|save|saved|hold)\b|\b(?:backup|back-up|residual|archived?) (?:copies|copy|tapes|systems|media|files)\b|\bremain (?:in|on) (?:our )?(?:backups?|archives?|records|systems|servers)\b|\b(?:purged?|purging)\b",
         r"\b(?:storage|retention|limitation) (?:period|limitation)\b",
+        # Round 9: a duty to keep, an archive, inactivity: "has the legal obligation to keep",
+        # "kept in a separate archive", "the user has not used the application".
+        r"\b(?:obligation|obliged|obligated|required|need|needs) to (?:keep|store|retain|preserve|archive)\b(?! (?:\w+ ){0,3}(?:confidential\w*|secure|safe|private)\b)|\b(?:separate|intermediate|secure|dedicated) archives?\b|\b(?:has|have|had) not (?:used|logged in(?:to)?|connected to|accessed) (?:the|your|his|her|their|its) (?:\w+ )?(?:account|application|app|services?)\b",
         # Round 8: "records which are being stored up to 7 calendar days" (no "for").
         r"\b(?:stored|kept|retained|held|saved|archived) (?:for )?(?:up to|a maximum of|at most|no (?:more|longer) than) (?:\d+|one|two|three|six|twelve)\b",
         Weak(r"\b(?:store|stores|stored|keep|kept)\b"),
@@ -273,7 +293,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bsecurity (?:measures|practices|procedures|standards|controls|safeguards|technolog\w+|breach\w*|incidents?|of (?:your|the|its|our) (?:\w+ )?(?:information|data))\b|\bsecurely\b|\bsecure (?:servers?|sockets?|environment|storage|connections?|facilit(?:y|ies)|locations?|data cent(?:er|re)s?|systems?)\b|\bindustry[- ]standard\b",
         r"\b(?:keep|kept|maintain|ensure|guarantee|warrant|protect)\b(?: \w+){0,4} (?:secure\b(?! authentication| log-?in| sign-?in)|security of|safety of (?:your |the |such )?(?:personal )?(?:information|data))|\bcannot (?:guarantee|ensure|warrant)\b",
         r"\bprevent (?:\w+ ){0,3}(?:unauthori[sz]ed|other users from) access\w*\b|\b(?:log|sign) (?:out|off)\b|\blocked (?:facilities|cabinets|file cabinets|rooms|offices)\b",
-        r"\bencrypt(?:s|ed|ion)?\b|\b(?:ssl|tls)\b",
+        r"\bencrypt(?:s|ed|ion|ing)?\b|\b(?:ssl|tls)\b|\bhashing\b",
         r"\bsafeguards?\b|\bfirewalls?\b|\b(?:strong|unique|secure|complex) passwords?\b|\bpasswords? (?:regularly|frequently|periodically)\b",
         # Banks' and shops' fraud advice: "we will never ask for your PIN in an e-mail".
         r"\bphishing\b|\bidentity theft\b|\b(?:never|not) (?:\w+ ){0,3}(?:ask|request)\w*(?: \w+){0,3} (?:for )?your (?:\w+ )?(?:password|PIN|account number|card number|security code)\b|\bprotect (?:you|yourself|your accounts?|our customers) (?:against|from) (?:fraud|unauthori[sz]ed)\b",
@@ -319,7 +339,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # Parents' consent, students' records, frameworks for data from abroad, visitors from
         # other countries: paragraphs about one audience.
         r"\bparental (?:consent|permission|notice)\b|\bFERPA\b|\bsafe harbou?r (?:framework|principles|program)\b|\bprivacy shield\b|\bcountr(?:y|ies) other than\b|\b(?:non-U\.?S\.?|foreign|overseas) (?:users|visitors|residents|customers)\b|\bif you are (?:visiting|accessing|using)(?: \w+){0,3} from\b|\b(?:visiting|accessing)(?: \w+){0,3} from outside\b",
-        r"\b(?:European (?:Union|Economic Area)|EEA|EU|UK|United Kingdom|Switzerland|Swiss|Brazil|Canada|Canadian)\b",
+        # Not the law or the representative of a European company ("under EU and UK data
+        # protection laws", "our EU Representative"): like the GDPR, the law of every clause.
+        r"\b(?:European (?:Union|Economic Area)|EEA|EU|UK|United Kingdom|Switzerland|Swiss|Brazil|Canada|Canadian)\b(?!(?: and (?:the )?(?:EU|UK|EEA|Swiss|European \w+))? (?:data protection |privacy )?(?:laws?|regulations?|representatives?|GDPR|directive)\b)",
         # The GDPR is the law of the whole policy in a European one: alone it names no audience.
         Weak(r"\bGDPR\b"),
         r"\b(?:aged|age) (?:1[0-9]|2[01])\b|\b(?:1[0-9]|2[01]) (?:years )?(?:or|and) (?:older|over|above)\b|\bat least (?:1[0-9]|2[01])(?: years)?\b",
@@ -335,7 +357,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
     ],
     "other": [
         r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:(?:only|also|does not|doesn't|do not) )?(?:discloses|describes|explains|applies|apply|covers|sets out|governs|informs|is (?:intended|designed|meant)|tells)\b|\b(?:respects?|values?|cares? about|(?:is|are) committed to (?:protecting|respecting)) (?:the |your |users'? )?privacy\b|\bprivacy is important\b|\bthe purpose of (?:this|our|the) (?:\w+ )?(?:policy|statement|notice) is\b|\bprivacy (?:policy|statement|notice|practices)(?: for \w+)? (?:also |only )?apply\w*\b",
-        r"\b(?:contact us|get in touch|reach us)\b|\bquestions(?: \w+){0,3} (?:about|regarding|concerning)\b",
+        r"\b(?:contact us|get in touch|reach us)\b|\bquestions?(?:,? (?:or |and )?\w+){0,3},? (?:about|regarding|concerning|relating to|related to)\b",
         r"\b(?:data protection officer|DPO|controller)\b",
         r"\b(?:welcome to|thank you for)\b|\bplease (?:read|review)\b(?! (?:it|this (?:\w+ )?(?:policy|page|statement)) (?:frequently|periodically|regularly|often|from time to time))",
         r"\b(?:means|refers to|shall mean|we mean)\b|\bdefinitions?\b|\bhereinafter\b",
@@ -344,7 +366,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+|\b(?:street|strasse|str\.|suite|p\.?o\.? box)\b",
         # Round 8: a definition of a cookie, a pointer to another document ("to learn more,
         # read our document on …"): `other` when no practice is described beside them.
-        r"\bcookies? (?:is|are) (?:a |an )?(?:small |tiny |simple )?(?:piece|pieces|text|data|files?)\b|\bto (?:learn|find out|read) more\b(?: [\w'’,]+){0,3} (?:read|see|visit|refer to|consult|review)\b",
+        r"\bcookies? (?:is|are) (?:a |an )?(?:small |tiny |simple )?(?:piece|pieces|text|data|files?)\b|\bto (?:learn|find out|read) more\b,?(?: [\w'’,]+){0,3} (?:read|see|visit|refer to|consult|review)\b",
         r"\b(?:lodge|make|file|submit) a complaint\b|\bsupervisory authorit(?:y|ies)\b|\bgoverning law\b",
     ],
 }
@@ -502,6 +524,17 @@ PURPOSES = {
 # A postal or e-mail address given as contact details: names "contact" data but is `other`.
 ADDRESS = r"[\w.+-]+@[\w-]+\.[\w.]+|\baddress ?:|\b(?:floor|street|road|avenue|rue|quay|suite)\b|\b\d{4,5} [A-Z][a-z]+\b"
 
+# Round 9: a place name inside a postal address ("1601 S. California Ave, Palo Alto, CA 94304",
+# "20 Primrose Street, London, United Kingdom, EC2A 2RS", "our UK Representative … registered
+# address"): where a company is, not whom a clause addresses. When the audiences' evidence is
+# only such names and the clause gives an address, it is no audience (tags.py).
+PLACE_NAME = (r"^(?:california|european (?:union|economic area)|eea|eu|uk|united kingdom|switzerland|swiss|"
+              r"brazil|canada|canadian|australia|japan|korea|china|india|singapore|mexico|argentina|israel|"
+              r"south africa|new zealand|hong kong|quebec|iowa|utah|texas|connecticut|oregon|montana|delaware|"
+              r"tennessee|nevada|virginia|colorado)$")
+POSTAL_ADDRESS = (r"\b(?:floor|street|road|avenue|rue|quay|suite|ave|blvd|boulevard|parkway|tower|house|lane)\b|\bregistered (?:address|office)\b"
+                  r"|\b[A-Z]{2} \d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\bby (?:post|mail) at\b")
+
 # The words of terms of service (fees, the agreement, the app stores): a clause with them that
 # names kinds of data ("these messages are private", "payment is processed by the App Store")
 # is a term of the service, not a list of what is collected (tags.py).
@@ -510,7 +543,7 @@ TERMS_WORDS = r"\b(?:(?<!search )terms|agreement|GCU|binding|refund\w*|fees|taxe
 # Introductions and contact details: `other` even when they name practices in passing.
 # "Contact us" inside a paragraph about a practice ("to opt out, contact us") is how to exercise
 # it, not contact details: only questions about the policy stay `other` beside a practice.
-STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 3)] + [r"\bquestions(?: \w+){0,3} (?:about|regarding|concerning) (?:this|our|the) (?:privacy )?(?:policy|statement|notice|privacy practices)\b"]
+STRONG_OTHER = [CATEGORY_RULES["other"][i] for i in (0, 3)] + [r"\bquestions?(?:,? (?:or |and )?\w+){0,3},? (?:about|regarding|concerning|relating to|related to) (?:this|our|the) (?:privacy )?(?:policy|statement|notice|privacy practices)\b"]
 
 # "We do not knowingly collect …": how a children's paragraph states its rule (tags.py).
 NOT_KNOWINGLY = r"\b(?:not|never) (?:knowingly|intentionally|deliberately|purposely)\b"
@@ -521,6 +554,29 @@ NOT_KNOWINGLY = r"\b(?:not|never) (?:knowingly|intentionally|deliberately|purpos
 _TOPIC_VERBS = r"(?:collect|gather|use|usi|shar|disclos|protect|process|obtain|receiv|stor|retain|safeguard|handl|treat)"
 INTRO_TOPIC = (r"\b(?:what|how|why|when|which|who|whom|the ways?|the (?:types?|kinds?|categories) of)\b(?: [\w'’]+){0,5}? " + _TOPIC_VERBS
                + r"\w*(?:(?:,| and| or)+ " + _TOPIC_VERBS + r"\w*)*")
+
+# Round 9: the right to know, as the rights paragraphs of the US state laws word it. A right to
+# request "that we disclose … how we have collected, used and shared your personal information"
+# names topics, like an introduction (INTRO_TOPIC is masked); an item of what may be requested
+# ("the categories of personal information that we have disclosed to third parties", "the
+# business or commercial purpose for collecting, selling or sharing") is user access too,
+# besides the disclosure it names (tags.py).
+RIGHT_TO_KNOW = (r"\bright to (?:request|know|obtain)\b(?: [\w'’,]+){0,8} (?:disclose|disclosure|explain|information about)\b"
+                 r"|\brequest (?:that )?(?:we|us to) disclose\b")
+KNOW_ITEM = (r"^\W*(?:\(?[a-z\d]{1,2}[.)]\s*)?(?:the )?(?:categories of sources (?:from )?(?:which|whom)\b|(?:specific pieces|categories) of (?:personal )?(?:information|data|third parties|recipients)\b"
+             r"[^.;:]{0,80}?\b(?:(?:we|it|they) (?:have|has) (?:collected|disclosed|sold|shared)|(?:was|were|has been|have been) (?:collected|disclosed|sold|shared)|to whom (?:[\w'’]+ ){1,4}(?:was|were|has been|have been) (?:disclosed|sold|shared))"
+             r"|business or commercial purpose(?:s|\(s\))? for (?:collecting|selling|sharing|disclosing))")
+
+# Round 9: a right of access, erasure or portability stated with its conditions ("where the
+# processing is based on your consent or a contract", "if you withdraw consent"): the
+# conditions name no choice, collection or retention of their own (tags.py). A right
+# (user-access evidence with "right" or a ground of erasure, or a right about automated
+# decisions), and the choice, collection or retention found only in these words.
+CONDITION_OF_RIGHT = {"user-choice": r"^(?:\w+ )*consent$",
+                      "data-retention": r"^no longer (?:necessary|needed|required)$",
+                      "first-party-collection": r"process|legal basis|lawful basis|purposes?|based on|necessary|we hold|automated|profiling"}
+# The rights about automated decisions, which name the processing they limit.
+RIGHT_ON_AUTOMATED = r"significant effect|human intervention|not to be subject"
 
 # "This policy does not apply to information you give us by phone": a statement of scope. A short
 # clause that says what the policy leaves out is `other`, whatever practice it names.

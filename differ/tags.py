@@ -95,10 +95,21 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     intro = _strong_other(clause, other_hits)
     # An introduction names the practices the policy covers ("how we use and share it") without
     # describing one: the rules read it without those topics.
-    read = _compiled(lexicon.INTRO_TOPIC).sub(" ", clause) if intro else clause
+    read = clause
+    low = clause.lower()
+    know_item = ("categor" in low or "commercial" in low) and _compiled(lexicon.KNOW_ITEM).search(clause)
+    if intro or ("right" in low or "request" in low) and _compiled(lexicon.RIGHT_TO_KNOW).search(clause):
+        # A right to request that we disclose "how we have collected, used and shared" names topics.
+        read = _compiled(lexicon.INTRO_TOPIC).sub(" ", read)
     for category in lexicon.CATEGORIES:
         hits = other_hits if category == "other" else _first(lexicon.CATEGORY_RULES[category], read)
         strong = [h for h in hits if not isinstance(h[0], lexicon.Weak)]
+        if (category == "specific-audiences" and strong
+                and all(_compiled(lexicon.PLACE_NAME).match(phrase) for _, phrase in strong)
+                and _compiled(lexicon.POSTAL_ADDRESS).search(clause)):
+            # "1601 S. California Ave, Palo Alto": where a company is, not whom it addresses.
+            strong = []
+            hits = [h for h in hits if isinstance(h[0], lexicon.Weak)]
         if strong or _distinct(hits) >= 2:
             categories.append(category)
             evidence.extend(Evidence(category, "category", phrase) for _, phrase in (strong or hits)[:3])
@@ -116,6 +127,27 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         # children's paragraph its audience; the denied collection is how it states the rule.
         categories.remove("first-party-collection")
         evidence = [e for e in evidence if e.tag != "first-party-collection"]
+    if any(e.tag == "user-access" and ("right" in e.text.lower() or "no longer" in e.text)
+           or e.tag == "user-choice" and _compiled(lexicon.RIGHT_ON_AUTOMATED).search(e.text) for e in evidence):
+        # "You have the right to receive your data … where the processing is based on your
+        # consent": the conditions of a right are no choice or collection of their own.
+        for category, condition in lexicon.CONDITION_OF_RIGHT.items():
+            if category in categories and all(_compiled(condition).search(e.text)
+                                              for e in evidence if e.tag == category):
+                categories.remove(category)
+                evidence = [e for e in evidence if e.tag != category]
+    if know_item:
+        # "The categories of personal information that we have disclosed to third parties": an
+        # item of what a consumer may ask to know (besides the disclosure it names). A business
+        # purpose "for collecting, selling or sharing", the sources from which it "is collected",
+        # are no collection of their own.
+        categories = [c for c in categories if c != "other"
+                      and not (c == "first-party-collection" and ("collect" in know_item.group(0).lower()
+                                                                or "sources" in know_item.group(0).lower()))]
+        evidence = [e for e in evidence if e.tag in categories]
+        if "user-access" not in categories:
+            categories.append("user-access")
+            evidence.append(Evidence("user-access", "category", know_item.group(0).strip()))
     if _is_heading(clause) and (named := _heading_practices(clause)):
         # A heading alone ("Your Choices", "Contact Us", "Security") is a short segment of its
         # own: it is about the practice it names, whatever its words mean in a sentence.

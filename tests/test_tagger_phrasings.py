@@ -743,3 +743,159 @@ def test_refused_cookies_denied_keeps_negation_right():
 ])
 def test_a_scope_statement_is_other_only(clause):
     assert list(tag(clause).categories) == ["other"]
+
+
+# Round 9: rules that fired too broadly on real text (a place name inside a company's postal
+# address or a European law's name as an audience, the right to know read as a disclosure, a
+# portability copy "to another entity" as sharing, "opt out of the processing" as collection,
+# the conditions of a right as choices), and general phrasings of access, retention, choice,
+# security, sharing and `other` (the user in the third person, an authorised agent, a duty to
+# keep and archives, the legal basis of processing, "rights, property or safety"). Clauses
+# written for these tests, not quoted from any policy.
+
+
+@pytest.mark.parametrize("text", [
+    "Our representative is Example Services Ltd, registered address 12 Harbour Street, Leeds, United Kingdom, LS1 4AB.",
+    "The plug-in is run by Example Social Inc., 400 N. California Ave, San Jose, CA 95110, USA.",
+    "Write to our data protection officer by post at 3 Mill Lane, Cork, EU.",
+])
+def test_a_place_in_a_postal_address_is_no_audience(text):
+    assert "specific-audiences" not in cats(text)
+    # An audience named by more than a place name stays, address or not.
+    assert "specific-audiences" in cats(text + " If you are a resident of California, you have further rights.")
+
+
+@pytest.mark.parametrize("text", [
+    "We rely on the lawful bases set out under EU and UK data protection law to use your data.",
+    "in keeping with European Union Regulation 2016/679 and other laws",
+    "Our EU Representative can be reached at the address below.",
+])
+def test_a_european_law_or_representative_is_no_audience(text):
+    assert "specific-audiences" not in cats(text)
+
+
+def test_the_right_to_know_is_access_not_sharing():
+    t = cats("You may have the right to request that we disclose to you how we collected, used and shared "
+             "your personal information during the past year.")
+    assert t == {"user-access"}
+
+
+@pytest.mark.parametrize("text", [
+    "3) the categories of personal information that we have collected in the last 12 months;",
+    "The categories of sources from which your personal information is collected;",
+    "the business or commercial purpose for collecting or selling personal information;",
+])
+def test_items_of_the_right_to_know_are_access(text):
+    t = cats(text)
+    assert "user-access" in t and "first-party-collection" not in t
+    # Present tense, "we disclose": a statement of the practice, not an item of a request.
+    assert cats("The categories of third parties to whom we disclose personal information include "
+                "ad networks.") == {"third-party-sharing"}
+
+
+@pytest.mark.parametrize("text", [
+    "You may ask for your data in a portable format and have us transmit that data to another controller.",
+    "You can ask us to transfer your data to another organisation of your choosing.",
+])
+def test_a_portability_copy_is_not_sharing(text):
+    assert "third-party-sharing" not in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "You can opt out of the processing of your personal data for the purposes of ad targeting.",
+    "You can withdraw your consent to the processing of your personal data for these purposes.",
+])
+def test_a_choice_about_processing_is_not_collection(text):
+    assert cats(text) == {"user-choice"}
+
+
+def test_the_conditions_of_a_right_are_not_choices():
+    t = cats("You have the right to data portability where the processing is based on your consent or on a contract.")
+    assert t == {"user-access"}
+
+
+def test_a_right_about_automated_decisions_is_a_choice():
+    t = cats("You may ask that decisions producing legal or similarly significant effects involve human intervention.")
+    assert "user-choice" in t and "first-party-collection" not in t
+
+
+@pytest.mark.parametrize("text", [
+    "The legal basis for this processing is our legitimate interest in keeping the app safe.",
+    "Where we need to perform the contract we have entered into with you.",
+    "Payment processors may provide us updated card details when your card is renewed.",
+    "We and our third party advertising partners may use cookies to measure campaigns.",
+])
+def test_bases_of_processing_and_data_given_to_us_are_collection(text):
+    t = cats(text)
+    assert "first-party-collection" in t
+    if "Payment processors" in text:
+        assert "third-party-sharing" not in t
+    # A children's paragraph: "please do not send us any personal information" is its rule.
+    assert cats("If you are under 13, please do not send us any personal information.") == {"specific-audiences"}
+
+
+def test_services_provided_by_third_parties_are_no_use_of_our_own():
+    assert cats("We may use services provided by third parties to show you targeted ads.") == {
+        "third-party-sharing"}
+
+
+def test_rights_property_or_safety_with_third_parties_is_sharing():
+    assert "third-party-sharing" in cats(
+        "To protect the rights, property or safety of our company, our members or third parties.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Member can choose which details appear on the public profile.",
+    "The user may decide whether to enable notifications at any time.",
+])
+def test_the_user_in_the_third_person_has_choices(text):
+    assert "user-choice" in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The member may review or change the photos shown in the gallery.",
+    "An authorized agent may submit a request for you with your signed permission.",
+])
+def test_access_in_the_third_person_and_through_an_agent(text):
+    assert "user-access" in cats(text)
+
+
+def test_viewing_another_company_s_page_is_not_access():
+    assert "user-access" not in cats("You can also view Acme's opt-out page for its analytics tool.")
+
+
+@pytest.mark.parametrize("text", [
+    "As host we have a legal obligation to keep connection logs.",
+    "The records are then moved to a separate archive, accessible only for legal claims.",
+    "an account is closed once the member has not used the app for two years",
+    "Our system runs a process for automatically deleting your account and its data.",
+])
+def test_duties_to_keep_archives_and_inactivity_are_retention(text):
+    t = cats(text)
+    assert "data-retention" in t and "user-access" not in t
+    # A duty to keep something confidential is security, not retention.
+    assert "data-retention" not in cats("Our staff are required to keep your data confidential.")
+
+
+def test_hashing_is_security():
+    assert "data-security" in cats("Hashing turns an e-mail address into a string that cannot be reversed.")
+
+
+@pytest.mark.parametrize("text", [
+    "To learn more, read our page on cookies.",
+    "If you have questions, concerns, or complaints about our Privacy Policy or how we use your data, write to us.",
+    "For any question relating to this privacy policy or to how we process your data, write to our team.",
+])
+def test_pointers_and_questions_about_the_policy_stay_other(text):
+    assert cats(text) == {"other"}
+
+
+@pytest.mark.parametrize("text", [
+    "b) your personal data are no longer needed for the purposes for which we obtained them;",
+    "2. The right to erasure applies where the data is no longer necessary for the purpose it served, "
+    "or where you withdraw consent and no other legal basis remains.",
+])
+def test_grounds_of_the_right_to_erasure_are_access_not_retention(text):
+    assert cats(text) == {"user-access"}
+    # Said of what the service does, the same words are retention.
+    assert "data-retention" in cats("We delete your data once it is no longer needed for these purposes.")
