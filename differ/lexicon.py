@@ -59,7 +59,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         # to information collected offline", "the collection, use and retention" name someone
         # else's collection, or none. Ours: "we collect" above, or collected from/by/when.
         Weak(COLLECT_VERB),
-        r"\b(?:collected|gathered|obtained|received) (?:by us|from (?:you|users|visitors|customers|our)|through (?:our|the|your|this)|via (?:our|the|this)|on (?:our|this)|when you|automatically|at the time|in connection with|during)\b",
+        r"(?<!consent has been )(?<!consent have been )(?<!consent was )(?<!consent is )\b(?:collected|gathered|obtained|received) (?:by us|from (?:you|users|visitors|customers|our)|through (?:our|the|your|this)|via (?:our|the|this)|on (?:our|this)|when you|automatically|at the time|in connection with|during)\b",
+        # Round 10: "Acme will collect, depending on the case, the following personal data:".
+        r"\bcollects?\b(?:,? [\w'’]+){0,5},? the following (?:\w+ )?(?:data|information|details)\b",
         # A site as the one that collects: "the Department's website collects no personal information".
         r"\b(?:web ?sites?|site|apps?|services?) (?:also |only |automatically |does not |do not |will not )?(?:collects|gathers|records|logs)\b",
         r"\b(?:reads?|accesses) (?:\w+ )?(?:data|information)\b|\bour (?:\w+ )?(?:apps?|application)\b(?: \w+){0,2} (?:access|accesses|use|uses)\b(?: your)",
@@ -86,14 +88,16 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\bcookies\b|\bhow you use\b|\bimprov\w+ (?:and \w+ )?our services\b"),
         # A list item that is a purpose of use: "* Provide you with customer support;", "To
         # operate, maintain and provide the Services." (bullets and numbers stripped first).
-        r"^(?:[^\w]*(?:\d+[.)]|[a-z][.)])?\s*)?(?:to )?(?:provide|operate|maintain|respond|send|improve|personali[sz]e|customi[sz]e|communicate|manag(?:e|ing)|administer|enable|detect|prevent|verify|analy[sz]e|develop|deliver|fulfil+|comply|process|display|show|recogni[sz]e|reinforce|protect|understand|measure|conduct|offer|allow|facilitate|notify|contact|ask|invite|inform|remind)\b",
+        r"^(?:[^\w]*(?:\d+[.)]|[a-z][.)])?\s*)?(?:to )?(?:provide|operate|maintain|respond|send|improve|personali[sz]e|customi[sz]e|communicate|manag(?:e|ing)|administer|enable|detect|prevent|verify|analy[sz]e|develop|deliver|fulfil+|comply|process|display|show|recogni[sz]e|reinforce|protect|understand|measure|conduct|offer|allow|facilitate|notify|contact(?! us\b| ?/)|ask|invite|inform|remind|compile)\b",
+        # Round 10: the same item after a bullet inside a segment ("… ; ● to compile our reports").
+        r"[●•▪◦] (?:to )?(?:provide|operate|maintain|respond|send|improve|personali[sz]e|customi[sz]e|communicate|manag(?:e|ing)|administer|enable|detect|prevent|verify|analy[sz]e|develop|deliver|fulfil+|comply|process|display|show|recogni[sz]e|reinforce|protect|understand|measure|conduct|offer|allow|facilitate|notify|contact(?! us\b| ?/)|ask|invite|inform|remind|compile)\b",
         r"\b(?:is|are) (?:stored|recorded|logged|retrieved|processed|used) (?:in|for|to|from|by us)\b",
         # A use denied is still about use (OPP-115 "does not"): "we do not use your data for …".
         r"\bwe (?:do|will|shall) not (?:\w+ )?use (?:your|any|such|this|the) (?:\w+ )?(?:information|data)\b",
         # Anonymous browsing is a statement of what is (not) collected.
         r"\b(?:browse|visit|use)\b(?: \w+){0,3} without (?:telling us|revealing|providing|giving us|identifying|registering)\b",
         # "It enables us to provide you with relevant offers": what data is used for.
-        r"\b(?:enables?|allows?|helps?) (?:us|\w+) to (?:provide|improve|personali[sz]e|offer|send|show|tailor)\b",
+        r"\b(?:enables?|allows?|helps?) (?:us|\w+) to (?:better )?(?:provide|improve|personali[sz]e|offer|send|show|tailor|understand|use)\b",
         # Data handed to us by someone else is collected by us: "our payment processors may
         # provide certain information to us", "partners share data with us".
         r"\b(?:provide|provides|share|shares|send|sends|give|gives|disclose|discloses)\b(?: (?!services?\b)[\w'’]+){0,3} (?:to|with) us\b",
@@ -112,7 +116,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
     "third-party-sharing": [
         r"(?<!which you )(?<!that you )(?<!where you )(?<!users )(?<!local )\b(?:share|shares|shared|sharing)\b(?!(?: (?:of|your|certain|some|personal|information|data|the|any|such|this))* with us\b)(?! (?:your |their )?(?:experiences?|stories|feedback|opinions?|thoughts)\b)(?! (?:\w+ ){0,5}(?:directly )?to your (?:\w+ )?account\b)(?! (?:it |them |this |information |data |(?:your|their) (?:\w+ )?(?:location|information|data|contacts) )?with (?:us|(?:our|the) (?:app|apps|site|website|services?))\b)(?! content| capital)(?! (?:it|them|your passwords?|your (?:login|account|sign-in) \w+) with (?:anyone|others|other people|any(?: other)? (?:person|one))\b)(?! (?:objects?|computers?|devices?|(?:ip|e-?mail) address)\b)(?! (?:its|our) (?:content|posts|offers|news|products|services|stories|vision|values|knowledge|expertise|passion)\b)",
         # Not a disclosure to the user ("the right to request we disclose to you the categories").
-        r"(?<!statement )(?<!policy )(?<!notice )(?<!requires us to )(?<!require us to )(?<!specific )(?<!additional )(?<!following )\b(?:disclose[sd]?|disclosing|disclosures?)\b(?! to us\b)(?! below\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
+        r"(?<!statement )(?<!policy )(?<!notice )(?<!requires us to )(?<!require us to )(?<!specific )(?<!additional )(?<!following )\b(?:disclose[sd]?|disclosing|disclosure|disclosures(?= (?:of|to|made|we|may|will|are|under|required)\b))\b(?! to us\b)(?! below\b)(?!(?: \w+){0,3} to (?:you|users|consumers|the consumer)\b)",
         r"\b(?:we|us) and our (?:\w+ )?(?:partners|affiliates|service providers|vendors|advertisers)\b",
         # A shop's "sale of the year" or a travel site's car rental is not a sale of data: the verb
         # counts when data (or a pronoun for it) follows, alone it is weak.
@@ -120,7 +124,7 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:sell|sells|sold|sale|selling|rent|rents|lease|trade)\b"),
         # Not a transfer abroad ("transferred outside the EU": specific-audiences) nor a
         # portability copy "transferred to another provider" at your request.
-        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another (?:provider|party|entity|controller|company|organi[sz]ation)|other countries|countries|a third country|the united states)))(?! (?:\w+ ){1,3}to another (?:provider|party|entity|controller|company|organi[sz]ation|service)\b)(?! (?:\w+ ){1,3}(?:to|outside) (?:other |another )?(?:countr|the united states|jurisdiction))(?! (?:funds|money|payments?|balances?|points|credits)\b)(?! or assign\w*\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! (?:us|you)\b))\b",
+        r"(?<!third country )\b(?:transfer(?:s|red|ring)?(?! (?:outside|abroad|to,|to (?:another (?:provider|party|entity|controller|company|organi[sz]ation)|other countries|countries|a third country|the united states)))(?! (?:\w+ ){1,3}to another (?:provider|party|entity|controller|company|organi[sz]ation|service)\b)(?! (?:\w+ ){1,3}(?:to|outside) (?:other |another )?(?:countr|the united states|jurisdiction))(?! (?:funds|money|payments?|balances?|points|credits)\b)(?! or assign\w*\b)|pass(?:es|ed)? on|make (?:it |them )?available to|provide (?:it|them|(?:your|such|this|the) \w+(?: \w+)?) to(?! (?:us|you|help|assist|explain|inform)\b))\b",
         Weak(r"\bthird[- ]part(?:y|ies)\b"),
         r"\b(?:third[- ]part(?:y|ies)|partners|advertisers|providers)(?: \w+){0,3} (?:may |can |also )*(?:collect|use|receive|place|set|access|serve)\b",
         # (A rule of its own: the prefilter indexes a rule by its shortest list of required words.)
@@ -138,7 +142,9 @@ CATEGORY_RULES: dict[str, list[str]] = {
         Weak(r"\b(?:targeted|interest-based|personali[sz]ed|behaviou?ral) (?:advertising|ads)\b|\bsocial media (?:platforms|networks|sites)\b|\bad(?:vertising)? networks\b"),
         r"\b(?:our|with|to|by|the|trusted|external|third[- ]party) (?:\w+ )?(?:service providers?|sub-?contractors?|sub-?processors?|data processors|vendors|affiliates|advertising partners|business partners|marketing partners)\b",
         # Other users and the public are third parties in OPP-115: a profile visible to others.
-        r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|others|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|\bpublicly (?:visible|available(?! (?:sources|databases|records|information))|accessible)\b",
+        r"\b(?:visible|displayed|shown|available|accessible|public)\b(?: [\w'’]+){0,4} (?:to )?(?:other (?:users|members|people)|the public|anyone)\b|\b(?:other (?:users|members)|others|recipients?) (?:can|may|will|cannot|can ?not|can never) (?:\w+ )?(?:see|view)\b|(?<!that is )(?<!which is )\bpublicly (?:visible|available(?! (?:sources|databases|records|information))|accessible)\b",
+        # Round 10: "we will stop sending your personal information to the Apple store".
+        r"\b(?:send|sends|sending|sent) (?:your |the |such |this |any )?(?:personal )?(?:information|data|details)(?: \w+){0,2} to (?!us\b|you\b|your\b|(?:\w+ )?e-?mail)",
         # Handing data to named kinds of recipients in other words than "share" or "disclose".
         r"\b(?:provide|provides|provided|give|gives|given|furnish\w*|forward\w*|made available|supplied|passed|send|sends|sent)\b(?:,? [\w'’]+){0,6} to (?:(?:our|other|third|these|those|such|the|a|an|selected|trusted|carefully|certain|unaffiliated|nonaffiliated) )+(?:[\w-]+ ){0,2}(?:partners?|compan(?:y|ies)|advertisers|sponsors?|merchants?|vendors|third parties|organi[sz]ations|businesses|entit(?:y|ies)|affiliates|marketers|airlines?|hotels?|suppliers?|carriers?|lenders?|insurers?|agenc(?:y|ies)|bureaus?|manufacturers?|retailers?)\b",
         # Social plug-ins and log-in with a social network: that network collects or receives data.
@@ -242,6 +248,10 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\b(?:remove|delete|edit)\b(?: \w+){0,3} (?:reviews?|posts?|comments?|content|photos?|submissions?)(?: \w+){0,2} (?:you|you've) (?:have )?(?:posted|submitted|uploaded|shared)\b",
         r"\bright to (?:request|obtain)\b|(?<!until you )\b(?:request|ask) (?:that )?(?:we|us to) (?:delete|remove|correct|update|erase|amend|modify)\b",
         Weak(r"\bverify your identity\b"),
+        # Round 10: how a rights request is handled ("we may deny your request", "fail the
+        # verification process"): each weak, as an account has a verification process too.
+        Weak(r"\bverification process\b"),
+        Weak(r"\b(?:deny|decline|reject|process|fulfil+|respond to) your request\b(?! to (?:opt|unsubscribe|stop|withdraw|object|limit|restrict))"),
         r"\ba copy of (?:the |your |all )?(?:\w+ )?(?:data|information)\b|\bsend me my data\b|\bdownload (?:a copy of )?your (?:\w+ )?(?:data|information|records|history|content|archive|grades)\b",
         r"\bcorrect (?:any )?inaccura\w+\b|\b(?:exercise|exercising|assert|asserting) (?:\w+ ){0,4}rights\b|(?<!automatically )(?<!automatic )\bdelet(?:ing|ion of) (?:the|your) account\b",
         r"\byou have the (?:following )?rights?\s*[:;]|\bthe following rights\b",
@@ -267,12 +277,13 @@ CATEGORY_RULES: dict[str, list[str]] = {
     "data-retention": [
         # Not "the collection, use and retention of personal information" (a framework's scope).
         r"\bretain(?:s|ed|ing)?\b|(?<!use and )(?<!use, and )(?<!use, )\bretention\b",
-        r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?|maintained|preserved|archived)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
+        r"\b(?:keep|keeps|store|stores|stored|hold|holds|kept|retains?|maintained|preserved|archived|save|saves)\b(?: [\w'’]+){0,5} (?:for (?:as long as|the (?:period|duration|time|length)|up to|\d+|an?|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|a period|no longer)|as long as|until)\b",
         r"\b(?:must|may|will|need to|needs to|has to) be (?:kept|retained|stored|preserved)\b(?! (?:and \w+ )?(?:in|on|outside|at)\b)|\bup to \d+ (?:days|months|years)\b",
         r"(?<!minutes of )\b(?:inactivity|considered (?:to be )?inactive|inactive (?:accounts?|for))\b|\buntil (?:you|the user|the member|they) (?:delete|close|deactivate)s?\b",
         r"\bwe (?:\w+ )?(?:will |shall |then )?(?:delete|erase|destroy|anonymi[sz]e)s? (?:the|your|such|this|it|them)\b(?: \w+){0,4} (?:immediately|promptly|permanently)\b|\b(?:permanently|irreversibly|definitively|automatically) (?:deleted|destroyed|anonymi[sz]ed|erased|delet(?:es|ing)|eras(?:es|ing))\b|\bat the end of (?:this|that|the|such) (?:\w+ )?period\b",
         r"\bas long as (?:necessary|needed|required|your account|you)\b",
-        r"\b(?:delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|destroy(?:s|ed)?)\b(?: \w+){0,6} (?:after|within|once|when (?:it is|they are|the information is) no longer)\b",
+        r"\b(?:delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|destroy(?:s|ed)?)\b(?: \w+){0,6} (?:after|within|once|when (?:it is|they are|the information is) no longer|when you (?:delete|close|deactivate|terminate|cancel))\b",
+        r"\b(?:then|subsequently|afterwards) (?:deleted|erased|destroyed|purged)\b",
         Weak(r"\b(?:\d+|one|two|three|six|twelve) (?:days|months|years)\b"),
         r"\bno longer (?:necessary|needed|required)\b",
         # Kept for one purpose or in anonymous form: "we store it for the sole purpose of …".
@@ -341,11 +352,13 @@ CATEGORY_RULES: dict[str, list[str]] = {
         r"\bparental (?:consent|permission|notice)\b|\bFERPA\b|\bsafe harbou?r (?:framework|principles|program)\b|\bprivacy shield\b|\bcountr(?:y|ies) other than\b|\b(?:non-U\.?S\.?|foreign|overseas) (?:users|visitors|residents|customers)\b|\bif you are (?:visiting|accessing|using)(?: \w+){0,3} from\b|\b(?:visiting|accessing)(?: \w+){0,3} from outside\b",
         # Not the law or the representative of a European company ("under EU and UK data
         # protection laws", "our EU Representative"): like the GDPR, the law of every clause.
-        r"\b(?:European (?:Union|Economic Area)|EEA|EU|UK|United Kingdom|Switzerland|Swiss|Brazil|Canada|Canadian)\b(?!(?: and (?:the )?(?:EU|UK|EEA|Swiss|European \w+))? (?:data protection |privacy )?(?:laws?|regulations?|representatives?|GDPR|directive)\b)",
+        r"\b(?:European (?:Union(?<!principles of the European Union)(?<!standards of the European Union)(?<!law of the European Union)(?<!laws of the European Union)|Economic Area)|EEA|EU|UK|United Kingdom|Switzerland|Swiss|Brazil|Canada|Canadian)\b(?!(?: and (?:the )?(?:EU|UK|EEA|Swiss|European \w+))? (?:general data protection |data protection |privacy )?(?:laws?|regulations?|representatives?|GDPR|directive)\b)",
         # The GDPR is the law of the whole policy in a European one: alone it names no audience.
         Weak(r"\bGDPR\b"),
         r"\b(?:aged|age) (?:1[0-9]|2[01])\b|\b(?:1[0-9]|2[01]) (?:years )?(?:or|and) (?:older|over|above)\b|\bat least (?:1[0-9]|2[01])(?: years)?\b",
         Weak(r"\b(?:residents?|consumers|users|citizens) (?:of|in|from|located in|outside)\b"),
+        # Round 10: "disclosures relating to … residents of certain countries, regions or states".
+        r"\b(?:residents? of|consumers of|users of|citizens of) (?:certain|some|other|different|specific|particular) (?:countries|regions|states|jurisdictions)\b",
         r"\bif you (?:are|live|reside)(?: \w+){0,3} (?:in|outside|resident|located)\b",
         # A bare state name: not the one a company is incorporated or based in ("a Delaware
         # corporation", "Austin, Texas"), nor a state agency's own name ("State of Nevada").
@@ -575,8 +588,21 @@ KNOW_ITEM = (r"^\W*(?:\(?[a-z\d]{1,2}[.)]\s*)?(?:the )?(?:categories of sources 
 CONDITION_OF_RIGHT = {"user-choice": r"^(?:\w+ )*consent$",
                       "data-retention": r"^no longer (?:necessary|needed|required)$",
                       "first-party-collection": r"process|legal basis|lawful basis|purposes?|based on|necessary|we hold|automated|profiling"}
-# The rights about automated decisions, which name the processing they limit.
-RIGHT_ON_AUTOMATED = r"significant effect|human intervention|not to be subject"
+# The rights about automated decisions, which name the processing they limit, and (round 10)
+# the right to object, stated with its ground ("based on legitimate interest").
+RIGHT_ON_AUTOMATED = r"significant effect|human intervention|not to be subject|right to object"
+
+# Round 10: a segment that deletes data when the user deletes the account ("We delete this data
+# when you delete your account", "upon … (deletion of your account)") is about retention: the
+# account's deletion is when, not a right of access (tags.py, beside a retention hit).
+ACCOUNT_DELETION = r"^(?:delete|close|deactivate|cancel) your account$|^delet(?:ing|ion of) (?:the|your) account$"
+ACCOUNT_DELETION_WHEN = (r"\b(?:when|once|after|until|upon|following) (?:you |the user |a user )?(?:delete|close|deactivate|cancel|the deletion of|deletion of)"
+                         r" your (?:\w+ )?account\b|\(delet(?:ion of|e) your account\)")
+# Round 10: a definition of a feature ("Video Call: feature offered to Members …", "Like: An
+# action represented by a heart"), as in a policy's definitions section: `other`, not a list of
+# what is collected, whatever data it names.
+DEFINED_FEATURE = (r"^\W*[A-Z][^:.]{0,40}: (?:an? |the )?(?:[\w-]+ )?(?:function|feature|action|option|tool|"
+                   r"functionality|button|icon)s?\b")
 
 # "This policy does not apply to information you give us by phone": a statement of scope. A short
 # clause that says what the policy leaves out is `other`, whatever practice it names.

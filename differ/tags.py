@@ -136,6 +136,12 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
                                               for e in evidence if e.tag == category):
                 categories.remove(category)
                 evidence = [e for e in evidence if e.tag != category]
+    if ("data-retention" in categories and "user-access" in categories
+            and all(_compiled(lexicon.ACCOUNT_DELETION).search(e.text) for e in evidence if e.tag == "user-access")
+            and _compiled(lexicon.ACCOUNT_DELETION_WHEN).search(clause)):
+        # "We delete this data when you delete your account": when data is deleted, not access.
+        categories.remove("user-access")
+        evidence = [e for e in evidence if e.tag != "user-access"]
     if know_item:
         # "The categories of personal information that we have disclosed to third parties": an
         # item of what a consumer may ask to know (besides the disclosure it names). A business
@@ -186,7 +192,8 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
     type_hits = {d: hits for d in lexicon.DATA_TYPES if (hits := _first(lexicon.DATA_TYPE_RULES[d], clause))}
     data_types = list(type_hits)
     if (not categories and data_types and not intro and not _compiled(lexicon.ADDRESS).search(clause)
-            and not _compiled(lexicon.TERMS_WORDS).search(clause)):
+            and not _compiled(lexicon.TERMS_WORDS).search(clause)
+            and not _compiled(lexicon.DEFINED_FEATURE).search(clause)):
         # A clause that only names kinds of personal data ("Biometric information, such as
         # faceprint;", "at least one profile picture") is, in a policy, a list of what is
         # collected: OPP-115 annotators label it first-party-collection. Not in the words of

@@ -899,3 +899,108 @@ def test_grounds_of_the_right_to_erasure_are_access_not_retention(text):
     assert cats(text) == {"user-access"}
     # Said of what the service does, the same words are retention.
     assert "data-retention" in cats("We delete your data once it is no longer needed for these purposes.")
+
+
+# Round 10: OPP-115's units are segments (a paragraph, a heading with its paragraphs, a lead-in
+# with its list items), each labelled with every practice any of its sentences states.
+
+
+@pytest.mark.parametrize("text", [
+    "Required fields\nYou must give a nickname, a town and a photo to sign up. We use them to run "
+    "your profile. We erase these details when you delete your account.",
+    "We remove your records upon closure of the service or (deletion of your account), whichever "
+    "comes first, and after one year of inactivity.",
+])
+def test_deleting_data_when_the_account_is_deleted_is_retention_not_access(text):
+    t = cats(text)
+    assert "data-retention" in t and "user-access" not in t
+    # The user deleting the account is still access when nothing says what we then delete.
+    assert "user-access" in cats("You can delete your account from the settings page.")
+
+
+@pytest.mark.parametrize("text", [
+    "Spotlight: a feature that pins a member's profile photo to the top of the list for an hour.",
+    "Wink (Say hello): An action that sends another member a notification that you like their profile.",
+])
+def test_a_feature_s_definition_is_other_not_a_list_of_what_is_collected(text):
+    assert cats(text) == {"other"}
+    # A list item naming data under "what we collect" still is collection.
+    assert cats("Profile data: your photo, gender and date of birth.") == {"first-party-collection"}
+
+
+def test_the_ground_of_a_right_to_object_is_no_collection():
+    assert cats("The right to object\nYou may object at any time to our processing of your data where "
+                "we rely on the legal basis of legitimate interest; we will then stop processing your "
+                "data unless there are compelling grounds.") == {"user-choice"}
+
+
+@pytest.mark.parametrize("text", [
+    "If we cannot complete the verification process, we may deny your request.",
+    "We will respond to your request within 45 days and may need to extend the verification process.",
+])
+def test_handling_a_rights_request_is_access(text):
+    assert "user-access" in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Your data is handled as the EU General Data Protection Regulation requires.",
+    "Partners must handle the data under the data protection principles of the European Union.",
+])
+def test_a_european_law_or_its_principles_name_no_audience(text):
+    assert "specific-audiences" not in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Laws in some places give state residents extra rights and disclosures, listed below.",
+    "We may give additional disclosures about residents of certain countries, regions or states below.",
+])
+def test_disclosures_as_notices_to_residents_are_audiences_not_sharing(text):
+    t = cats(text)
+    assert "specific-audiences" in t and "third-party-sharing" not in t
+    # What is disclosed, or to whom, still is sharing.
+    assert "third-party-sharing" in cats("Disclosures of your data to our auditors are logged.")
+
+
+def test_information_that_is_publicly_available_is_a_kind_of_data_not_sharing():
+    assert "third-party-sharing" not in cats(
+        "In this notice, personal information does not include information that is publicly available "
+        "or deidentified.")
+    assert "third-party-sharing" in cats("Your nickname is publicly available to anyone who visits the site.")
+
+
+def test_a_purpose_item_after_a_bullet_inside_a_segment_is_collection():
+    assert cats("(for example, the time of a visit);\n● to compile statistics on how members move "
+                "through the app;") == {"first-party-collection"}
+
+
+def test_a_heading_that_opens_a_contact_segment_is_no_purpose():
+    assert cats("Contact / Who is responsible\nThe company responsible for your data is Acme Ltd. You "
+                "can reach us using these details: Acme Ltd, 5 Mill Street, Leeds, privacy@acme.test") == {"other"}
+
+
+def test_sending_personal_information_to_a_store_is_sharing():
+    assert "third-party-sharing" in cats(
+        "After a refund, we stop sending your personal information to the app store.")
+    assert "third-party-sharing" not in cats("We send your data only to the e-mail address you verified.")
+
+
+@pytest.mark.parametrize("text", [
+    "We save these measurements for 13 months.",
+    "Matched identifiers are then deleted by the partner.",
+])
+def test_saving_for_a_period_and_deletion_afterwards_are_retention(text):
+    assert "data-retention" in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This tool allows us to better understand how members use the app.",
+    "This setting enables us to use first-party markers together with partner markers to choose ads.",
+    "When you write to support, Acme will collect, depending on the case, the following data:",
+])
+def test_purposes_of_use_and_a_company_that_collects_the_following_are_collection(text):
+    assert "first-party-collection" in cats(text)
+
+
+def test_consent_obtained_from_users_is_no_collection():
+    assert "first-party-collection" not in cats(
+        "Before any transfer we make sure that the necessary consent has been obtained from our users.")
