@@ -30,13 +30,14 @@ from scheduler import reactor
 reactor.install()
 import scrapy
 from scrapy.crawler import AsyncCrawlerRunner
-from crawler.settings import scrapy_settings
+from crawler.settings import import_http_handler, scrapy_settings
 
 urls, handler = json.loads(sys.argv[1]), sys.argv[2]
 settings = scrapy_settings({"download_delay": 0})
 if handler:
     settings["DOWNLOAD_HANDLERS"] = {**settings["DOWNLOAD_HANDLERS"], "http": handler, "https": handler}
 statuses = []
+import_http_handler()  # as `policywatch crawl` does
 
 class Nothing(scrapy.Spider):
     name = "nothing"

@@ -11,7 +11,7 @@ from store import Store, StoreError
 from .errors import Transient
 from .pipeline import Outcome, record, record_bug
 from .browser import apply_browser_settings
-from .settings import scrapy_settings, with_defaults
+from .settings import import_http_handler, scrapy_settings, with_defaults
 from .spider import PolicySpider
 
 log = logging.getLogger("policywatch.crawl")
@@ -114,6 +114,7 @@ async def _pass(sources: list[dict], store: Store, crawl_config: dict | None, on
 
     conditional = store.latest_snapshots([s["id"] for s in sources])
     settings = apply_browser_settings(scrapy_settings(crawl_config or {}), crawl_config or {}, sources)
+    import_http_handler()
     runner = AsyncCrawlerRunner(settings)
     stopper._runners.add(runner)
     try:
