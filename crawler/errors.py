@@ -7,7 +7,8 @@
         └── ExtractionError selector matching nothing, empty or shrunken text, unsupported type
 
 `http_failure(status, retry_after)` says which of these an HTTP status is, for the crawl's
-spider and the one-page fetch of `compare` and `extract` alike.
+spider and the one-page fetch of `compare` and `extract` alike; `bug_failure(error)` is a page
+that policywatch itself failed on.
 """
 
 from datetime import datetime, timezone
@@ -48,6 +49,17 @@ class Broken(FetchFailure):
 
 class ExtractionError(Broken):
     """The page could not be turned into policy text."""
+
+
+BUG = "policywatch failed on this page"
+
+
+def bug_failure(error: Exception) -> Broken:
+    """The failure a bug of policywatch's own on a page stands for (not the page's fault, nor the
+    database's): `broken`, its reason naming the error on one line, for a bug report."""
+    detail = " ".join(str(error).split())[:200]
+    return Broken(f"{BUG}: {type(error).__name__}{': ' + detail if detail else ''} "
+                  "(a bug in policywatch: please report it)")
 
 
 def http_failure(status: int, retry_after: str | None = None) -> FetchFailure | None:

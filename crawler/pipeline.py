@@ -4,13 +4,14 @@ Each page is recorded in one transaction. A failure is a fetch row with its clas
 never a version, never a "policy deleted" change; the previous version stays current.
 """
 
+import sqlite3
 from dataclasses import dataclass
 
 import differ
 from store import Store, sha256
 from store import now as store_now
 
-from .errors import Blocked, Broken, FetchFailure, Transient
+from .errors import Blocked, Broken, FetchFailure, Transient, bug_failure
 from .extract import EXTRACTOR_VERSION, Extraction, check_shrink, extract_page
 from .spider import Page
 
@@ -48,12 +49,7 @@ def record(store: Store, page: Page) -> Outcome:
         if page.status == 304:
             # Not modified since the latest snapshot: the same outcome as last time.
             return _same_as_before(store, fetch, latest and latest["id"], "304 not modified")
-        snapshot_id, _ = store.add_snapshot(
-            source_id, page.body, fetched_at=page.finished_at, url=page.final_url,
-            status=page.status, content_type=page.headers.get("content-type"),
-            etag=page.headers.get("etag"), last_modified=page.headers.get("last-modified"),
-            fetcher=page.fetcher,
-        )
+        snapshot_id = _add_snapshot(store, page)
         fetch["snapshot_id"] = snapshot_id
         if latest and latest["id"] == snapshot_id:
             # The same bytes as last time: nothing to extract.
@@ -69,12 +65,36 @@ def record_bug(store: Store, page: Page, error: Exception) -> Outcome:
     """A page that `record` raised on with an error of policywatch's own (a bug, not the page's
     failure nor the database's): a failed fetch that names the error, so that the source is not
     left silently unrecorded and the rest of the run goes on. `record`'s transaction was rolled
-    back, so the page is fetched and processed afresh next time."""
-    fetch = _fetch_row(page)
-    failure = Broken(f"policywatch failed on this page: {type(error).__name__}: {error} "
-                     "(a bug in policywatch: please report it)")
+    back; the body is stored again, as a snapshot the failed fetch does not point to: nothing
+    fetched is lost, and the next fetch of the same bytes is processed afresh (a fetch that
+    points to its snapshot would be replayed as "same bytes" even after the bug is fixed)."""
+    failure = bug_failure(error)
     with store.atomic():
-        return _failed(store, fetch, failure)
+        if kept := _keep_body(store, page):
+            failure = Broken(f"{failure.reason}; the page is kept as snapshot {kept}")
+        return _failed(store, _fetch_row(page), failure)
+
+
+def _keep_body(store: Store, page: Page) -> int | None:
+    if page.failure or not page.body or not (page.status and 200 <= page.status < 300):
+        return None  # what `record` keeps: the bodies of pages, not of failures
+    try:
+        with store.atomic():
+            return _add_snapshot(store, page)
+    except sqlite3.Error:
+        raise
+    except Exception:
+        return None  # the bug may lie in storing it: the failure is recorded all the same
+
+
+def _add_snapshot(store: Store, page: Page) -> int:
+    snapshot_id, _ = store.add_snapshot(
+        page.source["id"], page.body, fetched_at=page.finished_at, url=page.final_url,
+        status=page.status, content_type=page.headers.get("content-type"),
+        etag=page.headers.get("etag"), last_modified=page.headers.get("last-modified"),
+        fetcher=page.fetcher,
+    )
+    return snapshot_id
 
 
 def _fetch_row(page: Page) -> dict:

@@ -102,9 +102,10 @@ async def _pass(sources: list[dict], store: Store, crawl_config: dict | None, on
             return
         try:
             outcome = _record(store, page)
-        except sqlite3.Error as e:
+        except (sqlite3.Error, StoreError) as e:
             # The fetch's transaction was rolled back: nothing half-written. Without a working
-            # database there is no point fetching the rest.
+            # (or a sound: a snapshot that does not decode) database there is no point fetching
+            # the rest.
             fatal.append(e)
             stopper.stop()
             return
@@ -133,9 +134,11 @@ def _record(store: Store, page) -> Outcome:
     """`record`, and a bug of ours on one page recorded as that page's failure, with its
     traceback logged for a report; the run goes on with the others. (Raised, it would only
     reach Scrapy, which drops the page without a word.) Database errors are raised."""
+    if page.bug is not None:  # met in the spider, which logged it
+        return record_bug(store, page, page.bug)
     try:
         return record(store, page)
-    except sqlite3.Error:
+    except (sqlite3.Error, StoreError):
         raise
     except Exception as bug:
         log.exception("policywatch failed on the page of source %r (%s)", page.source["id"], page.url)

@@ -128,7 +128,6 @@ def scrapy_settings(crawl: dict) -> dict:
     }
 
 
-
 def import_http_handler() -> None:
     """Import Scrapy's HTTP/1.1 download handler (and its TLS modules) with quick frame lookups,
     before Scrapy imports it for the first request.
@@ -139,7 +138,9 @@ def import_http_handler() -> None:
     all loaded modules, and getmodule first resolves the path of every loaded module (CPython issue
     92041): 39 ms, a twelfth of a crawl's start-up. During that import, inspect.stack gives the
     same frames without their source lines (as `context=0`) and getmodule takes a frame's module
-    from its globals: the aliases get the same module names, in microseconds."""
+    from its globals: the aliases get the same module names, in microseconds. The patch is
+    process-wide for the length of that import: call it from the reactor's thread (as the crawl
+    does), not while other threads run code that calls inspect."""
     import inspect
     import sys
 

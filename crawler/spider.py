@@ -1,5 +1,6 @@
 """One generic spider: one request per configured source, one item per request."""
 
+import logging
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -12,6 +13,8 @@ from store import now
 from .browser import browser_failure, browser_meta, browser_status, escalation, js_mode
 from .errors import Blocked, Broken, FetchFailure, Transient, http_failure
 from .extract import Extraction
+
+log = logging.getLogger("policywatch.crawl")
 
 
 @dataclass
@@ -30,6 +33,7 @@ class Page:
     fetcher: str = "static"  # or "browser": headless Chromium rendered it
     escalated: str | None = None  # why the static fetch gave way to the browser
     extraction: "Extraction | None" = None  # already extracted (to decide on the browser): not again
+    bug: Exception | None = None  # a bug of ours met while reading the response (see Spider._bug)
 
 
 # Every status reaches the spider to be recorded, except the redirects Scrapy must follow.
@@ -71,6 +75,21 @@ class PolicySpider(scrapy.Spider):
 
     def parse(self, response):
         meta = response.meta
+        try:
+            page, escalate = self._read(response)
+        except Exception as error:
+            # A bug of ours: raised, Scrapy would drop the page without a word.
+            yield self._bug(meta, error, status=response.status, body=response.body)
+            return
+        if escalate:
+            # Same URL, same crawl, through the browser; only its result is recorded.
+            yield self._browser_request(page.source, page.started_at, escalate)
+            return
+        yield page
+
+    def _read(self, response) -> tuple[Page, str | None]:
+        """The page a response gives, and why it should go to the browser (None: it should not)."""
+        meta = response.meta
         # In the browser, the document finally shown (a challenge reloads into the policy).
         status = (meta.get("playwright") and browser_status(meta)) or response.status
         page = Page(
@@ -87,31 +106,36 @@ class PolicySpider(scrapy.Spider):
         if page.fetcher == "static" and js_mode(page.source) == "auto":
             from .pipeline import extract_source  # the pipeline imports this module
 
-            try:
-                reason, page.extraction = escalation(
-                    page.source, page.status, page.headers, page.body, page.final_url, page.failure,
-                    self.state.get(page.source["id"], {}),
-                    lambda *args: extract_source(*args, known=self.fingerprints.get(page.source["id"])),
-                )
-            except Exception:
-                # A bug of ours: Scrapy would drop the page with it. Recorded as is, its
-                # extraction meets the bug again and is recorded as the page's failure.
-                reason = None
-            if reason:
-                # Same URL, same crawl, through the browser; only its result is recorded.
-                yield self._browser_request(page.source, page.started_at, reason)
-                return
-        yield page
+            reason, page.extraction = escalation(
+                page.source, page.status, page.headers, page.body, page.final_url, page.failure,
+                self.state.get(page.source["id"], {}),
+                lambda *args: extract_source(*args, known=self.fingerprints.get(page.source["id"])),
+            )
+            return page, reason
+        return page, None
 
     def failed(self, failure):
         request = failure.request
         browser = bool(request.meta.get("playwright"))
-        yield Page(
-            source=request.meta["source"], url=request.url,
-            started_at=request.meta.get("started_at") or now(), finished_at=now(),
-            failure=(browser and browser_failure(failure.value)) or _network_failure(failure.value),
-            fetcher="browser" if browser else "static", escalated=request.meta.get("escalated"),
-        )
+        try:
+            page = Page(
+                source=request.meta["source"], url=request.url,
+                started_at=request.meta.get("started_at") or now(), finished_at=now(),
+                failure=(browser and browser_failure(failure.value)) or _network_failure(failure.value),
+                fetcher="browser" if browser else "static", escalated=request.meta.get("escalated"),
+            )
+        except Exception as error:
+            page = self._bug(request.meta, error)
+        yield page
+
+    def _bug(self, meta: dict, error: Exception, status: int | None = None, body: bytes = b"") -> Page:
+        """The page of a request this spider failed on, carrying the bug: recorded as the page's
+        failure, its body kept (crawler.run). Called inside the `except`, to log the traceback."""
+        source = meta["source"]
+        log.exception("policywatch failed on the page of source %r (%s)", source["id"], source["url"])
+        return Page(source=source, url=source["url"], started_at=meta.get("started_at") or now(),
+                    finished_at=now(), status=status, body=body, bug=error,
+                    fetcher="browser" if meta.get("playwright") else "static", escalated=meta.get("escalated"))
 
     def _browser_request(self, source: dict, started_at: str, escalated: str | None):
         return scrapy.Request(

@@ -1,5 +1,6 @@
 """The [notify] table of config.toml: its keys, their defaults and checks."""
 
+import copy
 import re
 from pathlib import Path
 
@@ -73,7 +74,8 @@ def with_defaults(notify_config: dict | None) -> dict:
     for key, spec in CONFIG.items():
         if isinstance(spec, dict):
             sub = given.get(key) or {}
-            table[key] = {name: sub.get(name, default) for name, (_, default, *_) in spec.items()}
+            # A copy of a list default: a caller's change must not reach CONFIG.
+            table[key] = {name: sub.get(name, copy.copy(default)) for name, (_, default, *_) in spec.items()}
         else:
             table[key] = given.get(key, spec[1])
     return table

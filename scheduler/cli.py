@@ -61,9 +61,6 @@ class Group(click.Group):
 def cli(ctx, config_path, db_path):
     """Watch vendors' privacy policies and terms, and say clause by clause what changed."""
     ctx.obj = {"config_path": config_path, "db_path": db_path}
-    # Warnings and errors of every command reach stderr (a bug's traceback among them); the
-    # daemon sets up its own logs.
-    logs.setup("warning")
 
 
 def load_config(ctx) -> config_mod.Config:
@@ -366,6 +363,10 @@ def main():
     # The objects the imports made live as long as the process: the cyclic collector's full
     # passes need not walk them (scheduler/__init__.py pauses it while they load).
     gc.freeze()
+    # Warnings and errors of every command reach stderr (a bug's traceback among them); the
+    # daemon sets up its own logs. Here, not in the group: a test that invokes the group in its
+    # own process keeps its log handlers.
+    logs.setup("warning")
     cli(prog_name="policywatch")
 
 
