@@ -156,9 +156,21 @@ def category_of(label: str) -> str | None:
     return _LABELS.get(_label_key(label))
 
 
+def _labels(cell: str) -> list[str]:
+    """The labels of a cell: separated by `;` or `|`, or by commas when that is how the cell
+    reads (not inside "User Access, Edit and Deletion", which is one label)."""
+    labels = []
+    for label in cell.replace("|", ";").split(";"):
+        if category_of(label) is None and "," in label and all(map(category_of, label.split(","))):
+            labels += label.split(",")
+        else:
+            labels.append(label)
+    return [label.strip() for label in labels if label.strip()]
+
+
 def read_labelled(path: str) -> dict[str, set[str]]:
     """text → set of categories, from a `text,label` CSV (labels are category ids or OPP-115's
-    names for them); unknown labels are an error."""
+    names for them, several in a cell, or one row per label); unknown labels are an error."""
     try:
         with open(path, newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
@@ -168,7 +180,7 @@ def read_labelled(path: str) -> dict[str, set[str]]:
         raise click.ClickException(f"{path}: needs a header row with columns text,label")
     gold: dict[str, set[str]] = {}
     for number, row in enumerate(rows, start=2):
-        labels = [label.strip() for label in (row["label"] or "").replace("|", ";").split(";") if label.strip()]
+        labels = _labels(row["label"] or "")
         if unknown := [label for label in labels if category_of(label) is None]:
             raise click.ClickException(f"{path}:{number}: unknown label {unknown[0]!r} (known: "
                                        f"{', '.join(CATEGORIES)}, or OPP-115's names for them)")

@@ -46,3 +46,18 @@ def test_an_unknown_label_names_the_line_and_the_accepted_forms(cli, tmp_path):
     assert proc.returncode == 1
     assert f"{bad}:3: unknown label 'Selling/Sale'" in proc.stderr
     assert "OPP-115's names" in proc.stderr
+
+
+def test_labels_in_one_cell_may_be_separated_by_commas_but_an_opp115_name_stays_whole(tmp_path):
+    from scheduler.cli_tagger import read_labelled
+    labelled = tmp_path / "labels.csv"
+    labelled.write_text(
+        "text,label\n"
+        '"We keep it a year, then share it.","data-retention, third-party-sharing"\n'
+        '"You may see and correct your data.","User Access, Edit and Deletion"\n'
+        '"We may sell it.","Third Party Sharing/Collection|Other"\n', encoding="utf-8")
+    assert read_labelled(str(labelled)) == {
+        "We keep it a year, then share it.": {"data-retention", "third-party-sharing"},
+        "You may see and correct your data.": {"user-access"},
+        "We may sell it.": {"third-party-sharing", "other"},
+    }
