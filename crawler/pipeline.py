@@ -65,9 +65,10 @@ def record_bug(store: Store, page: Page, error: Exception) -> Outcome:
     """A page that `record` raised on with an error of policywatch's own (a bug, not the page's
     failure nor the database's): a failed fetch that names the error, so that the source is not
     left silently unrecorded and the rest of the run goes on. `record`'s transaction was rolled
-    back; the body is stored again, as a snapshot the failed fetch does not point to: nothing
-    fetched is lost, and the next fetch of the same bytes is processed afresh (a fetch that
-    points to its snapshot would be replayed as "same bytes" even after the bug is fixed)."""
+    back; the body is stored again (but a source's first page), as a snapshot the failed fetch
+    does not point to: nothing fetched is lost, and the next fetch of the same bytes is
+    processed afresh (a fetch that points to its snapshot would be replayed as "same bytes"
+    even after the bug is fixed)."""
     failure = bug_failure(error)
     with store.atomic():
         if kept := _keep_body(store, page):
@@ -78,6 +79,11 @@ def record_bug(store: Store, page: Page, error: Exception) -> Outcome:
 def _keep_body(store: Store, page: Page) -> int | None:
     if page.failure or not page.body or not (page.status and 200 <= page.status < 300):
         return None  # what `record` keeps: the bodies of pages, not of failures
+    if store.latest_snapshot(page.source["id"]) is None:
+        # A source's first page: kept, it would stand for the source's latest snapshot (no
+        # fetch names one yet), and its bytes fetched again would pass for processed ones.
+        # Its server still has it: the next crawl fetches it afresh.
+        return None
     try:
         with store.atomic():
             return _add_snapshot(store, page)

@@ -85,6 +85,21 @@ def test_a_bug_on_one_page_is_a_recorded_failure_and_the_rest_go_on(edited, craw
     assert len(rows(db, "select id from snapshots where source_id = 'bad'")) == 2
 
 
+def test_a_bug_on_a_sources_first_page_keeps_nothing_that_would_pass_for_it(site, tmp_path, crawl):
+    # Kept, the body would be the source's latest snapshot with no fetch behind it, and the next
+    # crawl would take the same bytes (or a 304) for a page already processed: no version ever.
+    db = tmp_path / "pw.db"
+    url = site.put("bad.html", PAGE.format(what="name"))
+    config = write_config(tmp_path / "config.toml", [{"id": "bad", "url": url, "select": "main"}], db)
+    proc = subprocess.run([sys.executable, "-c", FAULTY_CRAWL, "crawler.pipeline:_new_text",
+                           "--config", str(config), "crawl"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.stdout.split(None, 1)[1].startswith("failed: policywatch failed on this page")
+    assert "kept as snapshot" not in proc.stdout
+    assert rows(db, "select id from snapshots") == []
+    assert crawl(config) == {"bad": "new"}
+    assert crawl(config) == {"bad": "unchanged"}
+
+
 def test_a_snapshot_that_does_not_decode_stops_the_run_as_a_database_error(edited, cli):
     # Not "a bug in policywatch" on each page: the database is not sound.
     config, db = edited
