@@ -4,7 +4,6 @@ Each page is recorded in one transaction. A failure is a fetch row with its clas
 never a version, never a "policy deleted" change; the previous version stays current.
 """
 
-import sqlite3
 from dataclasses import dataclass
 
 import differ
@@ -65,32 +64,12 @@ def record_bug(store: Store, page: Page, error: Exception) -> Outcome:
     """A page that `record` raised on with an error of policywatch's own (a bug, not the page's
     failure nor the database's): a failed fetch that names the error, so that the source is not
     left silently unrecorded and the rest of the run goes on. `record`'s transaction was rolled
-    back; the body is stored again (but a source's first page), as a snapshot the failed fetch
-    does not point to: nothing fetched is lost, and the next fetch of the same bytes is
-    processed afresh (a fetch that points to its snapshot would be replayed as "same bytes"
-    even after the bug is fixed)."""
-    failure = bug_failure(error)
+    back and its body is not stored: a snapshot no fetch points to would stand for the source's
+    latest one where the store takes the newest row (a first page, `prune`), and a fetch that
+    points to it would be replayed as "same bytes" after the bug is fixed. The page is still on
+    its server: the next crawl fetches it afresh."""
     with store.atomic():
-        if kept := _keep_body(store, page):
-            failure = Broken(f"{failure.reason}; the page is kept as snapshot {kept}")
-        return _failed(store, _fetch_row(page), failure)
-
-
-def _keep_body(store: Store, page: Page) -> int | None:
-    if page.failure or not page.body or not (page.status and 200 <= page.status < 300):
-        return None  # what `record` keeps: the bodies of pages, not of failures
-    if store.latest_snapshot(page.source["id"]) is None:
-        # A source's first page: kept, it would stand for the source's latest snapshot (no
-        # fetch names one yet), and its bytes fetched again would pass for processed ones.
-        # Its server still has it: the next crawl fetches it afresh.
-        return None
-    try:
-        with store.atomic():
-            return _add_snapshot(store, page)
-    except sqlite3.Error:
-        raise
-    except Exception:
-        return None  # the bug may lie in storing it: the failure is recorded all the same
+        return _failed(store, _fetch_row(page), bug_failure(error))
 
 
 def _add_snapshot(store: Store, page: Page) -> int:

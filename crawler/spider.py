@@ -53,39 +53,44 @@ class PolicySpider(scrapy.Spider):
 
     async def start(self):
         for source in self.sources:
-            if js_mode(source) is True:
-                yield self._browser_request(source, now(), None)
+            try:
+                request = self._request(source)
+            except Exception as error:
+                # A bug of ours: raised here, it would end the crawl of every source after it.
+                self.on_page(self._bug({"source": source}, error))
                 continue
-            headers = {}
-            latest = self.conditional.get(source["id"]) or {}
-            if self.state.get(source["id"], {}).get("fetcher") == "browser":
-                latest = {}  # the browser's validators say nothing of the page's static HTML
-            if latest.get("etag"):
-                headers["If-None-Match"] = latest["etag"]
-            if latest.get("last_modified"):
-                headers["If-Modified-Since"] = latest["last_modified"]
-            yield scrapy.Request(
-                source["url"],
-                headers=headers,
-                callback=self.parse,
-                errback=self.failed,
-                dont_filter=True,  # two sources may share a URL
-                meta={"source": source, "started_at": now(), "handle_httpstatus_list": _NOT_REDIRECTS},
-            )
+            yield request
+
+    def _request(self, source: dict) -> scrapy.Request:
+        if js_mode(source) is True:
+            return self._browser_request(source, now(), None)
+        headers = {}
+        latest = self.conditional.get(source["id"]) or {}
+        if self.state.get(source["id"], {}).get("fetcher") == "browser":
+            latest = {}  # the browser's validators say nothing of the page's static HTML
+        if latest.get("etag"):
+            headers["If-None-Match"] = latest["etag"]
+        if latest.get("last_modified"):
+            headers["If-Modified-Since"] = latest["last_modified"]
+        return scrapy.Request(
+            source["url"],
+            headers=headers,
+            callback=self.parse,
+            errback=self.failed,
+            dont_filter=True,  # two sources may share a URL
+            meta={"source": source, "started_at": now(), "handle_httpstatus_list": _NOT_REDIRECTS},
+        )
 
     def parse(self, response):
         meta = response.meta
         try:
             page, escalate = self._read(response)
+            # Same URL, same crawl, through the browser; only its result is recorded.
+            out = self._browser_request(page.source, page.started_at, escalate) if escalate else page
         except Exception as error:
             # A bug of ours: raised, Scrapy would drop the page without a word.
-            yield self._bug(meta, error, status=response.status, body=response.body)
-            return
-        if escalate:
-            # Same URL, same crawl, through the browser; only its result is recorded.
-            yield self._browser_request(page.source, page.started_at, escalate)
-            return
-        yield page
+            out = self._bug(meta, error)
+        yield out
 
     def _read(self, response) -> tuple[Page, str | None]:
         """The page a response gives, and why it should go to the browser (None: it should not)."""
@@ -128,13 +133,13 @@ class PolicySpider(scrapy.Spider):
             page = self._bug(request.meta, error)
         yield page
 
-    def _bug(self, meta: dict, error: Exception, status: int | None = None, body: bytes = b"") -> Page:
-        """The page of a request this spider failed on, carrying the bug: recorded as the page's
-        failure, its body kept (crawler.run). Called inside the `except`, to log the traceback."""
+    def _bug(self, meta: dict, error: Exception) -> Page:
+        """The page of a source this spider failed on, carrying the bug: recorded as the page's
+        failure (crawler.run). Called inside the `except`, to log the traceback."""
         source = meta["source"]
         log.exception("policywatch failed on the page of source %r (%s)", source["id"], source["url"])
         return Page(source=source, url=source["url"], started_at=meta.get("started_at") or now(),
-                    finished_at=now(), status=status, body=body, bug=error,
+                    finished_at=now(), bug=error,
                     fetcher="browser" if meta.get("playwright") else "static", escalated=meta.get("escalated"))
 
     def _browser_request(self, source: dict, started_at: str, escalated: str | None):

@@ -1,8 +1,8 @@
 """A bug of policywatch's own on one page (an exception that is neither a page failure nor a
-database error), wherever it happens (reading the response in the spider, deciding on the
-browser, extracting, recording), is that page's recorded failure: its reason names the error on
-one line, its traceback goes to standard error, the fetched body is kept, and the other sources
-are recorded as usual. Once the bug is gone, the next crawl records the page.
+database error), wherever it happens (building the request, reading the response in the
+spider, deciding on the browser, extracting, recording), is that page's recorded failure: its
+reason names the error on one line, its traceback goes to standard error, nothing of it is
+written, and the other sources are recorded as usual. Once the bug is gone, the next crawl records the page.
 
 No real page is known to trigger such a bug (each one found is fixed), so the test injects one:
 the child process replaces one function by one that raises for the source "bad". Everything
@@ -52,6 +52,7 @@ def edited(site, tmp_path, crawl):
 
 
 @pytest.mark.parametrize("step", [
+    "crawler.spider:js_mode",  # building the request (and deciding on the browser later)
     "crawler.spider:_redirect_failure",  # reading the response, in the spider
     "crawler.browser:content_kind",  # deciding on the browser (js = "auto"), outside extraction
     "crawler.pipeline:extract_source",  # extracting: in the spider, and again in the pipeline
@@ -66,8 +67,8 @@ def test_a_bug_on_one_page_is_a_recorded_failure_and_the_rest_go_on(edited, craw
     lines = dict(line.split(None, 1) for line in proc.stdout.splitlines())
     assert lines["good"].startswith("changed:")
     # One line, whatever the error's message holds.
-    assert lines["bad"].startswith("failed: policywatch failed on this page: ValueError: injected fault "
-                                   "(a bug in policywatch: please report it); the page is kept as snapshot ")
+    assert lines["bad"] == ("failed: policywatch failed on this page: ValueError: injected fault "
+                            "(a bug in policywatch: please report it)")
     assert "2 sources: 0 new, 0 unchanged, 1 changed, 1 failed" in proc.stderr
     # The traceback says where, for a bug report.
     assert "ERROR policywatch.crawl: policywatch failed on the page of source 'bad'" in proc.stderr
@@ -75,26 +76,24 @@ def test_a_bug_on_one_page_is_a_recorded_failure_and_the_rest_go_on(edited, craw
     [fetch] = rows(db, "select * from fetches where source_id = 'bad' order by id desc limit 1")
     assert fetch["outcome"] == "failed" and fetch["error_class"] == "broken"
     assert "ValueError: injected fault" in fetch["reason"]
-    # Nothing half-written (no new version), nothing lost (the new body is a snapshot).
+    # Nothing half-written: no new version, no snapshot (see crawler.pipeline.record_bug).
     assert len(rows(db, "select id from versions where source_id = 'bad'")) == 1
-    assert len(rows(db, "select id from snapshots where source_id = 'bad'")) == 2
+    assert len(rows(db, "select id from snapshots where source_id = 'bad'")) == 1
     assert len(rows(db, "select id from versions where source_id = 'good'")) == 2
 
     # Without the bug, the next crawl records the page (not "the same bytes" as a failure).
     assert crawl(config)["bad"].startswith("changed:")
-    assert len(rows(db, "select id from snapshots where source_id = 'bad'")) == 2
 
 
-def test_a_bug_on_a_sources_first_page_keeps_nothing_that_would_pass_for_it(site, tmp_path, crawl):
-    # Kept, the body would be the source's latest snapshot with no fetch behind it, and the next
-    # crawl would take the same bytes (or a 304) for a page already processed: no version ever.
+def test_after_a_bug_on_a_sources_first_page_the_next_crawl_records_it(site, tmp_path, crawl):
+    # A snapshot kept then would stand for the source's latest, and the next crawl would take
+    # the same bytes (or a 304) for a page already processed: no version ever.
     db = tmp_path / "pw.db"
     url = site.put("bad.html", PAGE.format(what="name"))
     config = write_config(tmp_path / "config.toml", [{"id": "bad", "url": url, "select": "main"}], db)
     proc = subprocess.run([sys.executable, "-c", FAULTY_CRAWL, "crawler.pipeline:_new_text",
                            "--config", str(config), "crawl"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.stdout.split(None, 1)[1].startswith("failed: policywatch failed on this page")
-    assert "kept as snapshot" not in proc.stdout
     assert rows(db, "select id from snapshots") == []
     assert crawl(config) == {"bad": "new"}
     assert crawl(config) == {"bad": "unchanged"}
