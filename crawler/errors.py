@@ -51,14 +51,11 @@ class ExtractionError(Broken):
     """The page could not be turned into policy text."""
 
 
-BUG = "policywatch failed on this page"
-
-
 def bug_failure(error: Exception) -> Broken:
     """The failure a bug of policywatch's own on a page stands for (not the page's fault, nor the
     database's): `broken`, its reason naming the error on one line, for a bug report."""
     detail = " ".join(str(error).split())[:200]
-    return Broken(f"{BUG}: {type(error).__name__}{': ' + detail if detail else ''} "
+    return Broken(f"policywatch failed on this page: {type(error).__name__}{': ' + detail if detail else ''} "
                   "(a bug in policywatch: please report it)")
 
 

@@ -4,6 +4,7 @@ Each page is recorded in one transaction. A failure is a fetch row with its clas
 never a version, never a "policy deleted" change; the previous version stays current.
 """
 
+import logging
 from dataclasses import dataclass
 
 import differ
@@ -13,6 +14,8 @@ from store import now as store_now
 from .errors import Blocked, Broken, FetchFailure, Transient, bug_failure
 from .extract import EXTRACTOR_VERSION, Extraction, check_shrink, extract_page
 from .spider import Page
+
+log = logging.getLogger("policywatch.crawl")
 
 # A new text shorter than this share of the current one is a broken page, not a new policy.
 MIN_TEXT_RATIO = 0.5
@@ -61,13 +64,15 @@ def record(store: Store, page: Page) -> Outcome:
 
 
 def record_bug(store: Store, page: Page, error: Exception) -> Outcome:
-    """A page that `record` raised on with an error of policywatch's own (a bug, not the page's
-    failure nor the database's): a failed fetch that names the error, so that the source is not
-    left silently unrecorded and the rest of the run goes on. `record`'s transaction was rolled
-    back and its body is not stored: a snapshot no fetch points to would stand for the source's
+    """A page that the spider or `record` raised on with an error of policywatch's own (a bug,
+    not the page's failure nor the database's): its traceback logged for a report, and a failed
+    fetch that names the error, so that the source is not left silently unrecorded and the rest
+    of the run goes on. `record`'s transaction was rolled back and its body is not stored: a snapshot no fetch points to would stand for the source's
     latest one where the store takes the newest row (a first page, `prune`), and a fetch that
     points to it would be replayed as "same bytes" after the bug is fixed. The page is still on
     its server: the next crawl fetches it afresh."""
+    log.error("policywatch failed on the page of source %r (%s)", page.source["id"], page.url,
+              exc_info=error)
     with store.atomic():
         return _failed(store, _fetch_row(page), bug_failure(error))
 

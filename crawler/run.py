@@ -1,7 +1,6 @@
 """One pass over the sources with Scrapy, on the asyncio reactor that the caller runs."""
 
 import asyncio
-import logging
 import sqlite3
 
 from scrapy.crawler import AsyncCrawlerRunner
@@ -13,8 +12,6 @@ from .pipeline import Outcome, record, record_bug
 from .browser import apply_browser_settings
 from .settings import import_http_handler, scrapy_settings, with_defaults
 from .spider import PolicySpider
-
-log = logging.getLogger("policywatch.crawl")
 
 
 class Stopper:
@@ -131,15 +128,14 @@ async def _pass(sources: list[dict], store: Store, crawl_config: dict | None, on
 
 
 def _record(store: Store, page) -> Outcome:
-    """`record`, and a bug of ours on one page recorded as that page's failure, with its
-    traceback logged for a report; the run goes on with the others. (Raised, it would only
-    reach Scrapy, which drops the page without a word.) Database errors are raised."""
-    if page.bug is not None:  # met in the spider, which logged it
+    """`record`, and a bug of ours on one page (met here or in the spider) recorded as that
+    page's failure; the run goes on with the others. (Raised, it would only reach Scrapy, which
+    drops the page without a word.) Database errors are raised."""
+    if page.bug is not None:
         return record_bug(store, page, page.bug)
     try:
         return record(store, page)
     except (sqlite3.Error, StoreError):
         raise
     except Exception as bug:
-        log.exception("policywatch failed on the page of source %r (%s)", page.source["id"], page.url)
         return record_bug(store, page, bug)

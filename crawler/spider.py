@@ -1,6 +1,5 @@
 """One generic spider: one request per configured source, one item per request."""
 
-import logging
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -13,8 +12,6 @@ from store import now
 from .browser import browser_failure, browser_meta, browser_status, escalation, js_mode
 from .errors import Blocked, Broken, FetchFailure, Transient, http_failure
 from .extract import Extraction
-
-log = logging.getLogger("policywatch.crawl")
 
 
 @dataclass
@@ -33,7 +30,7 @@ class Page:
     fetcher: str = "static"  # or "browser": headless Chromium rendered it
     escalated: str | None = None  # why the static fetch gave way to the browser
     extraction: "Extraction | None" = None  # already extracted (to decide on the browser): not again
-    bug: Exception | None = None  # a bug of ours met while reading the response (see Spider._bug)
+    bug: Exception | None = None  # a bug of ours met on the way (recorded by crawler.run)
 
 
 # Every status reaches the spider to be recorded, except the redirects Scrapy must follow.
@@ -106,7 +103,7 @@ class PolicySpider(scrapy.Spider):
         page.failure = http_failure(status, page.headers.get("retry-after")) or _redirect_failure(
             page.url, response.url, meta.get("redirect_urls")
         )
-        page.fetcher = "browser" if meta.get("playwright") else "static"
+        page.fetcher = _fetcher(meta)
         page.escalated = meta.get("escalated")
         if page.fetcher == "static" and js_mode(page.source) == "auto":
             from .pipeline import extract_source  # the pipeline imports this module
@@ -121,13 +118,14 @@ class PolicySpider(scrapy.Spider):
 
     def failed(self, failure):
         request = failure.request
-        browser = bool(request.meta.get("playwright"))
+        fetcher = _fetcher(request.meta)
         try:
             page = Page(
                 source=request.meta["source"], url=request.url,
                 started_at=request.meta.get("started_at") or now(), finished_at=now(),
-                failure=(browser and browser_failure(failure.value)) or _network_failure(failure.value),
-                fetcher="browser" if browser else "static", escalated=request.meta.get("escalated"),
+                failure=((fetcher == "browser" and browser_failure(failure.value))
+                         or _network_failure(failure.value)),
+                fetcher=fetcher, escalated=request.meta.get("escalated"),
             )
         except Exception as error:
             page = self._bug(request.meta, error)
@@ -135,12 +133,10 @@ class PolicySpider(scrapy.Spider):
 
     def _bug(self, meta: dict, error: Exception) -> Page:
         """The page of a source this spider failed on, carrying the bug: recorded as the page's
-        failure (crawler.run). Called inside the `except`, to log the traceback."""
+        failure (crawler.run)."""
         source = meta["source"]
-        log.exception("policywatch failed on the page of source %r (%s)", source["id"], source["url"])
         return Page(source=source, url=source["url"], started_at=meta.get("started_at") or now(),
-                    finished_at=now(), bug=error,
-                    fetcher="browser" if meta.get("playwright") else "static", escalated=meta.get("escalated"))
+                    finished_at=now(), bug=error, fetcher=_fetcher(meta), escalated=meta.get("escalated"))
 
     def _browser_request(self, source: dict, started_at: str, escalated: str | None):
         return scrapy.Request(
@@ -148,6 +144,11 @@ class PolicySpider(scrapy.Spider):
             meta={"source": source, "started_at": started_at, "escalated": escalated,
                   "handle_httpstatus_list": _NOT_REDIRECTS, **browser_meta(source, self.crawl_config)},
         )
+
+
+def _fetcher(meta: dict) -> str:
+    """Who fetched a request's page: "browser" (headless Chromium) or "static"."""
+    return "browser" if meta.get("playwright") else "static"
 
 
 # A policy URL that now redirects here has lost its page: the site sends people to log in, or

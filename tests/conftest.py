@@ -154,6 +154,15 @@ def cli():
     return run_cli
 
 
+def run_script(script: str, *args: str) -> dict:
+    """A Python script in a child process (cwd = repo root; a crawl needs its own process, as
+    the reactor cannot be restarted), which must succeed: the JSON its last line prints."""
+    proc = subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def write_config(path: Path, sources: list[dict], db: Path, *, tables: str = "", **crawl) -> Path:
     """A config.toml with these sources (no politeness delay: the server is ours), `crawl` keys
     in its [crawl] table, and `tables` (TOML text: [notify.email], [serve] ...) at the end."""

@@ -2,10 +2,8 @@
 reads it starts with, which must say what the per-source reads say."""
 
 import json
-import subprocess
-import sys
 
-from conftest import ROOT, rows, write_config
+from conftest import rows, run_script, write_config
 from store import Store
 
 PAGE = ("<!DOCTYPE html><html><head><title>Acme</title></head><body><main><h1>Acme Privacy</h1>"
@@ -34,11 +32,7 @@ print(json.dumps({"outcomes": [o.status for o in outcomes], "loaded": loaded, "n
 
 def test_a_crawl_loads_no_control_port_nor_unused_components(site, tmp_path):
     url = site.put("privacy.html", PAGE)
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "pw.db"),
-                           json.dumps([{"id": "acme", "url": url, "select": "main"}])],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result = run_script(CHILD, str(tmp_path / "pw.db"), json.dumps([{"id": "acme", "url": url, "select": "main"}]))
     assert result["outcomes"] == ["new"]
     # No telnet console, no remote-control server (nor aiohttp, which it runs on), no cookies
     # middleware (nor tldextract), no numpy through sqlite-utils.
@@ -117,10 +111,7 @@ def test_a_page_reads_its_source_once_and_writes_no_update(site, tmp_path):
     urls = [site.put(f"p{n}.html", noisy.replace("Acme", f"Acme{n}")) for n in range(4)]
     sources = [{"id": f"s{n}", "url": url, "select": "main"} for n, url in enumerate(urls)]
     edits = [[str(site.root / f"p{n}.html"), "built at 10:00", "built at 10:05"] for n in range(4)]
-    proc = subprocess.run([sys.executable, "-c", TRACED, str(tmp_path / "pw.db"), json.dumps(sources),
-                           json.dumps(edits)], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result = run_script(TRACED, str(tmp_path / "pw.db"), json.dumps(sources), json.dumps(edits))
     assert result["outcomes"] == ["unchanged"] * 4
     statements = [" ".join(s.lower().split()) for s in result["statements"]]
     per_page = [s for s in statements if "join text_fingerprints" in s and "s.etag" in s]

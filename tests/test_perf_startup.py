@@ -1,10 +1,8 @@
 """What a crawl's start-up spares itself (bench/crawl.py measures it; nothing is timed here)."""
 
 import json
-import subprocess
-import sys
 
-from conftest import ROOT
+from conftest import run_script
 
 # A crawl in a child process (the reactor cannot be restarted), inspect's frame lookups counted.
 CHILD = """
@@ -41,11 +39,7 @@ print(json.dumps({
 def test_scrapys_http_handler_is_imported_without_walking_the_whole_stack(site, tmp_path):
     url = site.put("privacy.html", "<html><body><main><h1>Acme Privacy</h1><p>We keep your e-mail"
                                    " address for a year.</p></main></body></html>")
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "pw.db"),
-                           json.dumps([{"id": "acme", "url": url, "select": "main"}])],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result = run_script(CHILD, str(tmp_path / "pw.db"), json.dumps([{"id": "acme", "url": url, "select": "main"}]))
     assert result["outcomes"] == ["new"]
     # Scrapy's deprecated aliases in these modules each called inspect.stack() and getmodule() at
     # import (39 ms in all, crawler.settings.import_http_handler); they still name their modules.

@@ -3,7 +3,8 @@
 import csv
 from pathlib import Path
 
-from scheduler.cli_tagger import OPP115_NAMES, category_of
+from differ.lexicon import CATEGORIES
+from scheduler.cli_tagger import OPP115_NAMES, category_of, read_labelled
 
 CLAUSES = Path(__file__).parent / "data" / "tagger" / "clauses.csv"
 NAME_OF: dict[str, str] = {}  # category → its OPP-115 name ("Other", not one of its kinds)
@@ -12,7 +13,6 @@ for _name, _category in OPP115_NAMES.items():
 
 
 def test_every_category_has_an_opp115_name_and_each_name_reads_back():
-    from differ.lexicon import CATEGORIES
     assert set(NAME_OF) == set(CATEGORIES)
     for name, category in OPP115_NAMES.items():
         assert category_of(name) == category
@@ -49,7 +49,6 @@ def test_an_unknown_label_names_the_line_and_the_accepted_forms(cli, tmp_path):
 
 
 def test_labels_in_one_cell_may_be_separated_by_commas_but_an_opp115_name_stays_whole(tmp_path):
-    from scheduler.cli_tagger import read_labelled
     labelled = tmp_path / "labels.csv"
     labelled.write_text(
         "text,label\n"
