@@ -351,13 +351,17 @@ def _remove(element) -> None:
                 parent.text = (parent.text or "") + tail
 
 
+# The attribute axis: half the cost of `//*[@data-cfemail]`, a predicate tried on every element.
+_CF_EMAIL = lxml.etree.XPath("//@data-cfemail")
+
+
 def _normalize_links(root, url: str, tracking_params) -> None:
     for el in root.iter("a"):
         href = el.get("href")
         if href is not None:
             el.set("href", noise.clean_url(href, url, tracking_params))
     # Cloudflare replaces each address in the text by "[email protected]" plus the encoded form.
-    for el in root.xpath("//*[@data-cfemail]"):
+    for el in [attribute.getparent() for attribute in _CF_EMAIL(root)]:
         email = noise.decode_cf_email(el.get("data-cfemail", ""))
         if email:
             for child in list(el):
