@@ -29,7 +29,6 @@ import copy
 import hashlib
 import json
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -271,10 +270,8 @@ def _visible_text(element, enough: int = noise.CHALLENGE_MAX_TEXT) -> str:
     return " ".join(pieces)
 
 
-# Every text node under an element, in document order: one walk in C. (A predicate leaving out
-# the text of script, style, noscript and template costs more than the walk: libxml2 evaluates
-# it node by node.)
-_TEXT_NODES = lxml.etree.XPath("descendant::text()", smart_strings=False)
+# The text of an element and all its descendants, concatenated in C.
+_STRING = lxml.etree.XPath("string()", smart_strings=False)
 _UNSEEN_TEXT = ("script", "style", "noscript", "template")  # their own text is no visible text
 # Bytes that `_surely_more_text` does not count: ASCII whitespace (str.split's, \x1c-\x1f
 # included) and every byte of a non-ASCII character.
@@ -283,27 +280,31 @@ _NOT_COUNTED = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f " + bytes(range(0x80, 0x100))
 
 def _surely_more_text(body, enough: int) -> bool:
     """True when the visible text of `_visible_text` holds more than `enough` non-space
-    characters; False when that is not sure. A lower bound counted in C: ASCII non-space
-    characters only (bytes.translate), over the text nodes minus the text `_visible_text`
-    leaves out (taken out by value: whichever equal node goes, what is left is no more than the
-    visible text). Walking the elements in Python, as `_visible_text` does, was a quarter of
-    the cost of a page whose selection had not changed."""
-    texts = _TEXT_NODES(body)
-    unseen = Counter(el.text for el in body.iter(*_UNSEEN_TEXT) if el.text)
-    if unseen:
-        kept = []
-        for text in texts:
-            if unseen[text]:
-                unseen[text] -= 1
-            else:
-                kept.append(text)
-        texts = kept
-    text, counted = "".join(texts), 0
-    for start in range(0, len(text), 4096):  # most pages have enough in the first piece
-        counted += len(text[start:start + 4096].encode().translate(None, _NOT_COUNTED))
+    characters; False when that is not sure. Walking the elements in Python, as
+    `_visible_text` does, was a quarter of the cost of a page whose selection had not changed."""
+    return _text_floor(body, enough) > enough
+
+
+def _text_floor(element, enough: int) -> int:
+    """A lower bound of the non-space characters in the visible text under `element`, counted
+    in C (once past `enough`, no more): the children (recursively) with no script, style,
+    noscript or template inside, whole, by XPath's string(), and of those only the ASCII
+    non-space characters (bytes.translate)."""
+    counted = 0
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag in _UNSEEN_TEXT:
+            continue
+        if next(child.iter(*_UNSEEN_TEXT), None) is not None:
+            counted += _text_floor(child, enough - counted)
+        else:
+            text = _STRING(child)
+            for start in range(0, len(text), 4096):  # most pages have enough in the first piece
+                counted += len(text[start:start + 4096].encode().translate(None, _NOT_COUNTED))
+                if counted > enough:
+                    break
         if counted > enough:
-            return True
-    return False
+            break
+    return counted
 
 
 # Noise by its kind: `iter` matches tags in C, and proxies only what it finds.
