@@ -45,8 +45,9 @@ def clean_url(href: str, base: str = "", extra_params=()) -> str:
 def _join(base: str, href: str) -> str:
     """urljoin. A link from the site's root ("/", "/privacy") resolves against the base's scheme
     and host alone, so it is remembered by those: a site's pages share their navigation, each
-    page under its own URL, and urljoin was most of the cost of a link."""
-    if href[:1] == "/" and href[1:2] != "/":
+    page under its own URL, and urljoin was most of the cost of a link. Not a link with a tab
+    or newline: urljoin deletes them, and "/\t/" becomes "//", which takes the base's path."""
+    if href[:1] == "/" and href[1:2] != "/" and href.isprintable():
         parts = urlsplit(base)
         if parts.scheme in ("http", "https") and parts.netloc:
             return _join_at_root(f"{parts.scheme}://{parts.netloc}/", href)
