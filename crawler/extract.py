@@ -242,6 +242,7 @@ def _check_challenge(root, html: str) -> None:
     body = root.find("body")
     if body is not None and _surely_more_text(body, noise.CHALLENGE_MAX_TEXT):
         return  # so much text is no challenge page (as challenge_reason says): no title search
+    # Little text, or text the bound does not count: the exact walk decides.
     text = " ".join(_visible_text(body).split()) if body is not None else ""
     if len(text) > noise.CHALLENGE_MAX_TEXT:
         return
@@ -259,7 +260,7 @@ def _visible_text(element, enough: int = noise.CHALLENGE_MAX_TEXT) -> str:
     characters: so much text is no challenge page, and a policy page is long."""
     pieces, counted, seen = [], 0, 0
     for node in element.iter():
-        if isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript", "template"):
+        if isinstance(node.tag, str) and node.tag not in _NOISE_TAGS:
             pieces.append(node.text or "")
         pieces.append(node.tail or "")
         if len(pieces) - counted >= 64:
@@ -270,9 +271,10 @@ def _visible_text(element, enough: int = noise.CHALLENGE_MAX_TEXT) -> str:
     return " ".join(pieces)
 
 
+# Not text a reader sees (their own text: `_visible_text` keeps their children's), and noise.
+_NOISE_TAGS = ("script", "style", "noscript", "template")
 # The text of an element and all its descendants, concatenated in C.
 _STRING = lxml.etree.XPath("string()", smart_strings=False)
-_UNSEEN_TEXT = ("script", "style", "noscript", "template")  # their own text is no visible text
 # Bytes that `_surely_more_text` does not count: ASCII whitespace (str.split's, \x1c-\x1f
 # included) and every byte of a non-ASCII character.
 _NOT_COUNTED = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f " + bytes(range(0x80, 0x100))
@@ -292,9 +294,9 @@ def _text_floor(element, enough: int) -> int:
     non-space characters (bytes.translate)."""
     counted = 0
     for child in element:
-        if not isinstance(child.tag, str) or child.tag in _UNSEEN_TEXT:
+        if not isinstance(child.tag, str) or child.tag in _NOISE_TAGS:
             continue
-        if next(child.iter(*_UNSEEN_TEXT), None) is not None:
+        if next(child.iter(*_NOISE_TAGS), None) is not None:
             counted += _text_floor(child, enough - counted)
         else:
             text = _STRING(child)
@@ -308,11 +310,11 @@ def _text_floor(element, enough: int) -> int:
 
 
 # Noise by its kind: `iter` matches tags in C, and proxies only what it finds.
-_NOISE_KINDS = (lxml.etree.Comment, lxml.etree.ProcessingInstruction, "script", "style", "noscript",
-                "template")
-# The only attributes `noise.is_hidden` looks at. One walk over the attributes: each `//` term
-# of a union (`//*[@hidden] | //script | ...`) is a walk of the whole tree of its own, and a
-# predicate over every element (`//*[@hidden or @style]`) is slower still.
+_NOISE_KINDS = (lxml.etree.Comment, lxml.etree.ProcessingInstruction, *_NOISE_TAGS)
+# The only attributes `noise.is_hidden` looks at (name() of an HTML attribute is what `@hidden`
+# matches). One walk over the attributes: each `//` term of a union (`//*[@hidden] | //script`)
+# is a walk of the whole tree of its own, and a predicate tried on every element
+# (`//*[@hidden or @style]`) is slower still.
 _HIDING_ATTRIBUTES = lxml.etree.XPath("//@*[name() = 'hidden' or name() = 'aria-hidden' or name() = 'style']")
 
 
@@ -321,8 +323,9 @@ def _drop_noise(root) -> None:
     # Invisible elements go (hidden A/B variants, closed dialogs, screen-reader duplicates),
     # except folded accordions and inactive tabs: policies hide whole sections in them.
     controlled = None  # the ids that a control opens: only needed once something is hidden
+    # dict.fromkeys: an element with two of the attributes comes up twice.
     for el in dict.fromkeys(attribute.getparent() for attribute in _HIDING_ATTRIBUTES(root)):
-        if el.tag in _NOISE_KINDS or not noise.is_hidden(el):
+        if el.tag in _NOISE_TAGS or not noise.is_hidden(el):
             continue
         if controlled is None:
             controlled = {i for v in root.xpath("//@aria-controls") for i in v.split()}
