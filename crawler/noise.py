@@ -43,14 +43,16 @@ def clean_url(href: str, base: str = "", extra_params=()) -> str:
 
 
 def _join(base: str, href: str) -> str:
-    """urljoin. A link from the site's root ("/", "/privacy") resolves against the base's scheme
-    and host alone, so it is remembered by those: a site's pages share their navigation, each
-    page under its own URL, and urljoin was most of the cost of a link. Not a link with a tab
-    or newline: urljoin deletes them, and "/\t/" becomes "//", which takes the base's path."""
-    if href[:1] == "/" and href[1:2] != "/" and href.isprintable():
-        parts = urlsplit(base)
-        if parts.scheme in ("http", "https") and parts.netloc:
-            return _join_at_root(f"{parts.scheme}://{parts.netloc}/", href)
+    """urljoin. A link with a host, or a path from the root ("/privacy"), resolves against the
+    base's scheme and host alone (urljoin reads neither the base's path nor its query then), so
+    it is remembered by those: a site's pages share their navigation and footer, each page under
+    its own URL, and urljoin was most of the cost of a link. The link is read by urlsplit, as
+    urljoin reads it: "/\t/" is "//" (tabs deleted), no path, which takes the base's."""
+    target = urlsplit(href)
+    if target.netloc or target.path[:1] == "/":
+        origin = urlsplit(base)
+        if origin.scheme in ("http", "https") and origin.netloc:
+            return _join_at_root(f"{origin.scheme}://{origin.netloc}/", href)
     return urljoin(base, href)
 
 
