@@ -6,6 +6,7 @@ extractor reads as a list of steps.
 """
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that identify a visit, a campaign or a click, never a document.
@@ -29,7 +30,7 @@ def clean_url(href: str, base: str = "", extra_params=()) -> str:
             return "mailto:" + email
     if base:
         try:
-            href = urljoin(base, href)
+            href = _join(base, href)
         except ValueError:
             return href
     parts = urlsplit(href)
@@ -39,6 +40,25 @@ def clean_url(href: str, base: str = "", extra_params=()) -> str:
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
             if not _is_tracking(k.lower(), v, extra)]
     return urlunsplit(parts._replace(query=urlencode(kept, doseq=True)))
+
+
+def _join(base: str, href: str) -> str:
+    """urljoin. A link with a host, or a path from the root ("/privacy"), resolves against the
+    base's scheme and host alone (urljoin reads neither the base's path nor its query then), so
+    it is remembered by those: a site's pages share their navigation and footer, each page under
+    its own URL, and urljoin was most of the cost of a link. The link is read by urlsplit, as
+    urljoin reads it: "/\t/" is "//" (tabs deleted), no path, which takes the base's."""
+    target = urlsplit(href)
+    if target.netloc or target.path[:1] == "/":
+        origin = urlsplit(base)
+        if origin.scheme in ("http", "https") and origin.netloc:
+            return _join_at_root(f"{origin.scheme}://{origin.netloc}/", href)
+    return urljoin(base, href)
+
+
+@lru_cache(maxsize=4096)
+def _join_at_root(root: str, href: str) -> str:
+    return urljoin(root, href)
 
 
 def _is_tracking(name: str, value: str, extra: set[str]) -> bool:
