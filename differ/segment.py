@@ -9,6 +9,12 @@ import re
 from .model import Clause
 
 LONG_CLAUSE_WORDS = 80
+# The version of what `segment` returns. The store keeps each version's clauses, stamped with
+# this, and diffs a new text against them instead of segmenting the old text again: any change
+# to the clauses `segment` gives (text, section, kind, level, follows) must bump it, or the
+# stored clauses would no longer be what `segment` gives. tests/test_changed_clauses.py pins it
+# to a digest of `segment`'s output, and fails when that changes without it.
+SEGMENTER = "1"
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
