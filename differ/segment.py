@@ -105,7 +105,9 @@ class _Segmenter:
         if self.lines:
             text = " ".join(self.lines)
             self.lines = []
-            if len(text.split()) > LONG_CLAUSE_WORDS:
+            # A text of up to 2 × LONG_CLAUSE_WORDS characters cannot hold more words (each
+            # but the last takes a separator): most clauses are not split to be counted.
+            if len(text) > 2 * LONG_CLAUSE_WORDS and len(text.split()) > LONG_CLAUSE_WORDS:
                 for n, sentence in enumerate(sentences(text)):
                     self.add(sentence, self.kind, follows=n > 0)
             else:
