@@ -46,4 +46,8 @@ class ChangedMixin:
             if path is None:
                 path = sections[section] = tuple(json.loads(section))
             clauses.append(Clause(text, path, position, kind, level, bool(follows)))
+        if not clauses or clauses[-1].position != len(clauses) - 1:
+            # No rows, or a gap in the positions (rows deleted by hand): not the version's
+            # clauses. (Unique positions from 0 have no gap when the last is their count less one.)
+            return differ.segment(version["markdown"])
         return clauses
