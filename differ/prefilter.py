@@ -12,6 +12,9 @@ the same matches: tests/test_differ_prefilter.py).
     ([1], [], [])
     >>> Literals([r"\\b(?:EU|UK)\\b"]).rest  # strings of under 3 characters say too little
     ['\\\\b(?:EU|UK)\\\\b']
+    >>> both = Literals([r"\\bnot (?:sell|share)\\b"])  # needs "not " and one of "sell", "share"
+    >>> both.candidates("We share it."), both.candidates("We do not share it.")
+    ([], [0])
 """
 
 import re
@@ -58,7 +61,7 @@ class Literals:
 
     def candidates(self, text: str) -> list[int]:
         """The places, in order, of the patterns that may match `text`: those that need no
-        string, and those whose strings are in it. The others cannot match."""
+        string, and those with a string of each of their sets in it. The others cannot match."""
         folded, grams = _view(text)
         places = set(self._rest_places)
         ruled_out = set()
