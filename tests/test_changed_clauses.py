@@ -54,8 +54,11 @@ def _same_change_set(a: differ.ChangeSet, b: differ.ChangeSet) -> bool:
 
 
 def test_stored_clauses_are_what_segment_gives_and_diff_the_same(tmp_path):
-    pairs = _case_pairs() + _corpus_pairs()
-    assert len(pairs) >= 30
+    # The fixture pairs always (CI has no corpus), the corpus's real edits where it is present.
+    pairs = _case_pairs()
+    assert len(pairs) >= 8
+    pairs += _corpus_pairs()
+    assert len(pairs) >= 30 or not (CORPUS / "pairs.jsonl").is_file()
     with Store(tmp_path / "pw.db") as store:
         store.sync_sources([{"id": "s", "url": "http://x/"}])
         for n, (old, new) in enumerate(pairs):
