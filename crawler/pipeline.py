@@ -144,9 +144,10 @@ def _new_text(store: Store, fetch: dict, page: Page, extraction: Extraction) -> 
     # first: it spares segmenting the text just to learn that nothing changed.
     changes = None
     if markdown != current["markdown"]:
-        # Each text is segmented once: the new clauses serve the diff and the clause index.
+        # Each text is segmented once: the new clauses serve the diff and the clause index, the
+        # current version's come from that index.
         clauses = differ.segment(markdown)
-        changes = differ.compare_clauses(differ.segment(current["markdown"]), clauses)
+        changes = differ.compare_clauses(store.version_clauses(current), clauses)
     if not changes:
         # This page's fingerprint stands for the current text from now on.
         store.set_text_fingerprint(source_id, current["id"], extraction.fingerprint)
@@ -215,7 +216,7 @@ def reextract(store: Store, source: dict) -> Outcome:
     except FetchFailure as failure:
         return Outcome(source_id, "failed", failure.reason, failure.error_class)
     clauses = differ.segment(markdown)
-    changes = differ.compare_clauses(differ.segment(current["markdown"]), clauses)
+    changes = differ.compare_clauses(store.version_clauses(current), clauses)
     if not changes:
         return Outcome(source_id, "unchanged")
     now = store_now()

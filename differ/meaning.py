@@ -62,10 +62,12 @@ class Meaning:
 def tag_change(change: Change, model=None) -> dict:
     """The tags of a clause change, for its old and new side (None where a side is absent)."""
     old_section = change.old_section if change.old_section is not None else change.section
-    return {
-        "old": tag(change.old, old_section, model) if change.old else None,
-        "new": tag(change.new, change.section, model) if change.new else None,
-    }
+    old = tag(change.old, old_section, model) if change.old else None
+    if old is not None and change.new == change.old and list(change.section[-2:]) == list(old_section[-2:]):
+        # A clause moved, or only laid out anew, with its words: the same tags (`tag` reads the
+        # text and the two innermost headings), not worked out twice.
+        return {"old": old, "new": old}
+    return {"old": old, "new": tag(change.new, change.section, model) if change.new else None}
 
 
 def explain(changes: list[Change], source_name: str = "", model=None) -> Meaning:

@@ -9,6 +9,12 @@ import re
 from .model import Clause
 
 LONG_CLAUSE_WORDS = 80
+# The version of what `segment` returns. The store keeps each version's clauses, stamped with
+# this, and diffs a new text against them instead of segmenting the old text again: any change
+# to the clauses `segment` gives (text, section, kind, level, follows) must bump it, or the
+# stored clauses would no longer be what `segment` gives. tests/test_changed_clauses.py pins it
+# to a digest of `segment`'s output, and fails when that changes without it.
+SEGMENTER = "1"
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -99,7 +105,9 @@ class _Segmenter:
         if self.lines:
             text = " ".join(self.lines)
             self.lines = []
-            if len(text.split()) > LONG_CLAUSE_WORDS:
+            # A text of up to 2 × LONG_CLAUSE_WORDS characters cannot hold more words (each
+            # but the last takes a separator): most clauses are not split to be counted.
+            if len(text) > 2 * LONG_CLAUSE_WORDS and len(text.split()) > LONG_CLAUSE_WORDS:
                 for n, sentence in enumerate(sentences(text)):
                     self.add(sentence, self.kind, follows=n > 0)
             else:

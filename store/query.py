@@ -12,6 +12,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import differ
+from differ.segment import SEGMENTER
 
 from .errors import NotFound, StoreError
 from .schema import migrations
@@ -41,7 +42,9 @@ def query_001_clauses(db):
     # that "share" finds "shared" and "sharing".
     db["clauses"].enable_fts(["text"], create_triggers=True, tokenize="porter")
     for version in db.query("select id, source_id, markdown from versions order by id"):
-        _insert_clauses(db, version["id"], version["source_id"], version["markdown"])
+        # The columns of this migration only: level and follows come with changed_001.
+        _insert_clauses(db, version["id"], version["source_id"], version["markdown"],
+                        columns=_CLAUSE_COLUMNS[:6])
     db["snapshots"].add_column("pruned_at", str)
 
 
@@ -106,11 +109,13 @@ def insert_rows(db, table: str, columns: tuple[str, ...], rows: list[tuple]) -> 
                         [value for row in chunk for value in row])
 
 
-_CLAUSE_COLUMNS = ("version_id", "source_id", "position", "kind", "section", "text")
+# level and follows (store/changed.py) make a row the whole `differ.Clause`.
+_CLAUSE_COLUMNS = ("version_id", "source_id", "position", "kind", "section", "text", "level", "follows")
 
 
 def _insert_clauses(db, version_id: int, source_id: str, markdown: str,
-                    clauses: "list[differ.Clause] | None" = None) -> None:
+                    clauses: "list[differ.Clause] | None" = None,
+                    columns: tuple[str, ...] = _CLAUSE_COLUMNS) -> None:
     if clauses is None:
         clauses = differ.segment(markdown)
     sections: dict[tuple, str] = {}  # a section's JSON once, not once per clause in it
@@ -118,8 +123,9 @@ def _insert_clauses(db, version_id: int, source_id: str, markdown: str,
         if c.section not in sections:
             sections[c.section] = json.dumps(list(c.section), ensure_ascii=False)
     # The FTS5 triggers fill clauses_fts from these rows, whoever writes them.
-    insert_rows(db, "clauses", _CLAUSE_COLUMNS, [
-        (version_id, source_id, c.position, c.kind, sections[c.section], c.text) for c in clauses
+    insert_rows(db, "clauses", columns, [
+        (version_id, source_id, c.position, c.kind, sections[c.section], c.text, c.level,
+         int(c.follows))[:len(columns)] for c in clauses
     ])
 
 
@@ -162,6 +168,8 @@ class QueryMixin:
             versions = list(self.rows("select id, source_id, markdown from versions order by id"))
             for v in versions:
                 _insert_clauses(self.db, v["id"], v["source_id"], v["markdown"])
+            # Cut by today's segmenter: `version_clauses` may read them instead of segmenting.
+            self.db.conn.execute("update versions set segmenter = ?", [SEGMENTER])
         return len(versions)
 
     def search(self, query: str, all_versions: bool = False, source_id: str | None = None,

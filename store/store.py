@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from differ import Change, ChangeSet
+from differ.segment import SEGMENTER
 
 from .daemon import DaemonMixin
 from .errors import NotFound, StoreError
@@ -22,6 +23,7 @@ from .schema import migrations
 from .snapshots import SnapshotsMixin, encode_full
 from .fingerprints import FingerprintsMixin
 from .bulk import SNAPSHOT_COLUMNS, BulkReadsMixin
+from .changed import ChangedMixin
 
 
 def now() -> str:
@@ -77,7 +79,7 @@ class RecordedChangeSet:
         }
 
 
-class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, FetcherMixin, FingerprintsMixin, BulkReadsMixin):
+class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, FetcherMixin, FingerprintsMixin, BulkReadsMixin, ChangedMixin):
     """The policywatch database: sources, fetches, snapshots, versions and change sets.
 
         store = Store("policywatch.db")
@@ -249,6 +251,8 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
             "markdown": markdown, "sha256": sha256(markdown),
             "extractor_version": extractor_version, "technical": int(technical),
             "flapping": int(flapping),
+            # Its clauses, indexed below, are cut by this segmenter (store/changed.py).
+            "segmenter": SEGMENTER,
         }
         # One transaction (a savepoint inside the caller's) with its clauses; committed here
         # when called outside one, as sqlite-utils' insert did.

@@ -1,0 +1,169 @@
+"""A changed page is diffed against the current version's clauses as the clause index holds them
+(store/changed.py `version_clauses`), not segmented again: they must be exactly what
+`differ.segment` gives, and give exactly the change set that segmenting gives, on real policy
+texts; versions indexed before the index kept a clause's layout (or by another segmenter) are
+segmented again.
+
+The shared corpus (tests/test_differ_corpus.py says where) adds real policies where present.
+"""
+
+import gzip
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import sqlite_utils
+
+import differ
+from crawler.pipeline import record
+from crawler.spider import Page
+from differ.segment import SEGMENTER
+from store import Store, now
+from store.query import _CLAUSE_COLUMNS, _insert_clauses
+from store.schema import migrations
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data" / "differ"
+CORPUS = Path(os.environ.get("POLICYWATCH_CORPUS") or ROOT / ".." / "shared" / "corpus")
+# What `segment` gave for the texts of `_pinned_texts` when SEGMENTER was last bumped.
+SEGMENTED_DIGEST = "658e8dd60daa7f2b655aba73c8f520d1982cf5e1e56377089921b8665cdcbd8b"
+
+
+def _case_pairs() -> list[tuple[str, str]]:
+    return [((case / "old.md").read_text(encoding="utf-8"), (case / "new.md").read_text(encoding="utf-8"))
+            for case in sorted(DATA.iterdir()) if (case / "old.md").is_file()]
+
+
+def _corpus_pairs(limit: int = 40) -> list[tuple[str, str]]:
+    """Real edits (before, after) of the shared corpus, when it is there."""
+    if not (CORPUS / "pairs.jsonl").is_file():
+        return []
+    pairs = [json.loads(line) for line in open(CORPUS / "pairs.jsonl", encoding="utf-8")]
+    found = []
+    for pair in pairs:
+        if pair["label"] == "change" and len(found) < limit:
+            found.append(tuple(gzip.open(CORPUS / pair[side], "rt", encoding="utf-8").read()
+                               for side in ("version_before_file", "version_after_file")))
+    return found
+
+
+def _same_change_set(a: differ.ChangeSet, b: differ.ChangeSet) -> bool:
+    # ChangeSet's == leaves `unchanged` out: it is compared on its own.
+    return a == b and a.unchanged == b.unchanged
+
+
+def test_stored_clauses_are_what_segment_gives_and_diff_the_same(tmp_path):
+    # The fixture pairs always (CI has no corpus), the corpus's real edits where it is present.
+    pairs = _case_pairs()
+    assert len(pairs) >= 8
+    pairs += _corpus_pairs()
+    assert len(pairs) >= 30 or not (CORPUS / "pairs.jsonl").is_file()
+    with Store(tmp_path / "pw.db") as store:
+        store.sync_sources([{"id": "s", "url": "http://x/"}])
+        for n, (old, new) in enumerate(pairs):
+            # Indexed both ways add_version is called: segmenting inside, and with the caller's clauses.
+            version_id = store.add_version("s", None, old, now(), "x", clauses=differ.segment(old) if n % 2 else None)
+            current = store.current_version("s")
+            assert current["id"] == version_id and current["segmenter"] == SEGMENTER
+            stored = store.version_clauses(current)
+            assert stored == differ.segment(old)
+            new_clauses = differ.segment(new)
+            assert _same_change_set(differ.compare_clauses(stored, new_clauses),
+                                    differ.compare_clauses(differ.segment(old), new_clauses))
+
+
+def _old_database(path: Path, markdown: str) -> None:
+    """A database as policywatch wrote it before `changed_001_clause_forms`: one version whose
+    clauses have no level or follows."""
+    db = sqlite_utils.Database(path)
+    migrations.apply(db, stop_before="changed_001_clause_forms")
+    db["sources"].insert({"id": "s", "name": "s", "url": "http://x/", "type": "", "added_at": now(), "config": "{}"})
+    version_id = db["versions"].insert({"source_id": "s", "created_at": now(), "markdown": markdown,
+                                        "sha256": "x", "extractor_version": "x", "technical": 0}).last_pk
+    with db.atomic():
+        _insert_clauses(db, version_id, "s", markdown, columns=_CLAUSE_COLUMNS[:6])
+    db.close()
+
+
+def test_versions_indexed_before_the_migration_are_segmented_again(tmp_path):
+    old, new = _case_pairs()[0]
+    _old_database(tmp_path / "pw.db", old)
+    with Store(tmp_path / "pw.db") as store:
+        current = store.current_version("s")
+        assert current["segmenter"] is None
+        assert store.db.execute("select count(*) from clauses where level is null").fetchone()[0] > 0
+        assert store.version_clauses(current) == differ.segment(old)
+        # Another segmenter's clauses (bumped since, not yet reindexed) are not read either.
+        store.db.execute("update versions set segmenter = '0'")
+        store.db.execute("update clauses set level = 99")
+        assert store.version_clauses(store.current_version("s")) == differ.segment(old)
+        # `reindex` cuts them again with today's segmenter: they are read from then on.
+        store.reindex_clauses()
+        current = store.current_version("s")
+        assert current["segmenter"] == SEGMENTER
+        assert store.version_clauses(current) == differ.segment(old)
+        assert store.db.execute("select count(*) from clauses where level = 99").fetchone()[0] == 0
+        # Rows deleted by hand (a gap, or none left): not what `segment` gives, so not read.
+        store.db.execute("delete from clauses where position = 1")
+        assert store.version_clauses(store.current_version("s")) == differ.segment(old)
+        store.db.execute("delete from clauses")
+        assert store.version_clauses(store.current_version("s")) == differ.segment(old) != []
+
+
+def _html(sections: list[tuple[str, list[str]]]) -> bytes:
+    body = "".join(f"<h2>{title}</h2>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+                   for title, paragraphs in sections)
+    return f"<html><body><main><h1>Privacy</h1>{body}</main></body></html>".encode()
+
+
+LONG = " ".join(f"Sentence {n} says that we keep item {n} of your data for {n} days." for n in range(12))
+BEFORE = [("What we collect", ["We collect your name.", LONG]), ("Sharing", ["We share it with processors."])]
+AFTER = [("What we collect", ["We collect your name and bank account.", LONG.replace("item 5 ", "thing 5 ")]),
+         ("Sharing", ["We share it with processors.", "We sell it to advertisers."])]
+
+
+def _record_change(path: Path, age_first_version: bool) -> list[tuple]:
+    source = {"id": "s", "url": "http://x/", "select": "main"}
+    with Store(path) as store:
+        store.sync_sources([source])
+        for n, sections in enumerate([BEFORE, AFTER]):
+            if n and age_first_version:  # as a database from before the migration has it
+                store.db.execute("update versions set segmenter = null")
+                store.db.execute("update clauses set level = null, follows = null")
+            page = Page(source=source, url=source["url"], started_at=now(), finished_at=now(),
+                        final_url=source["url"], status=200, headers={"content-type": "text/html"},
+                        body=_html(sections))
+            assert record(store, page).status == ("changed" if n else "new")
+        current = store.current_version("s")
+        assert current["segmenter"] == SEGMENTER
+        assert store.version_clauses(current) == differ.segment(current["markdown"])
+        return list(store.db.execute(
+            "select kind, section, old_section, old, new, significance, diff, old_position, "
+            "new_position, tags from changes order by position"))
+
+
+def test_a_changed_page_records_the_same_change_set_whether_its_clauses_are_read_or_segmented(tmp_path):
+    read = _record_change(tmp_path / "new.db", age_first_version=False)
+    segmented = _record_change(tmp_path / "old.db", age_first_version=True)
+    assert read == segmented
+    assert {row[0] for row in read} >= {"modified", "added"}
+    # A sentence of the long paragraph (Clause.follows) was edited: the layout columns counted.
+    assert any("thing 5" in (row[4] or "") for row in read)
+
+
+def _pinned_texts() -> list[str]:
+    return [text for pair in _case_pairs() for text in pair] + [
+        "Title\n=====\n\nSub\n---\n\n" + LONG + "\n\n1. one\n2) two\n\n* * *\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"]
+
+
+def test_the_segmenter_version_changes_with_what_segment_gives():
+    # The store reads a version's clauses instead of segmenting it only when they were cut by
+    # this SEGMENTER: a change of what `segment` gives that leaves SEGMENTER as it was would
+    # diff new texts against stale clauses.
+    digest = hashlib.sha256(json.dumps([
+        [[c.text, list(c.section), c.position, c.kind, c.level, c.follows] for c in differ.segment(text)]
+        for text in _pinned_texts()]).encode()).hexdigest()
+    assert (SEGMENTER, digest) == ("1", SEGMENTED_DIGEST), (
+        "differ.segment gives other clauses: bump differ/segment.py SEGMENTER, and pin the new "
+        "digest here")
