@@ -339,20 +339,30 @@ def _drop_noise(root) -> None:
 
 
 def _remove(element) -> None:
-    """Remove an element but keep the text that follows it."""
-    if element.getparent() is None:
+    """Remove an element (or a comment) but keep the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
         return
-    if isinstance(element.tag, str):
-        element.drop_tree()
-    else:  # a comment: drop_tree is not available
-        parent, tail = element.getparent(), element.tail
-        previous = element.getprevious()
-        parent.remove(element)
-        if tail:
-            if previous is not None:
-                previous.tail = (previous.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
+    tail, previous = element.tail, element.getprevious()
+    parent.remove(element)  # with its tail: lxml keeps a tail with its element
+    if tail:
+        if previous is not None:
+            previous.tail = _xml_safe((previous.tail or "") + tail)
+        else:
+            parent.text = _xml_safe((parent.text or "") + tail)
+
+
+# Control characters that XML forbids: lxml's HTML parser keeps them from the page, but refuses
+# them in a string it is given, so moving a tail that holds one onto another node raised
+# ValueError and failed the page. Those that Python reads as whitespace (as `_clean` does later)
+# become spaces, so that the words they separate stay apart; the others go.
+_XML_UNSAFE = {**dict.fromkeys([*range(0x09), 0x0E, *range(0x0F, 0x1C)], None),
+               **dict.fromkeys([0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F], " ")}
+
+
+def _xml_safe(text: str) -> str:
+    """`text` as lxml takes it (unchanged unless it holds a control character XML forbids)."""
+    return text.translate(_XML_UNSAFE)
 
 
 # The attribute axis: half the cost of `//*[@data-cfemail]`, a predicate tried on every element.
@@ -363,14 +373,14 @@ def _normalize_links(root, url: str, tracking_params) -> None:
     for el in root.iter("a"):
         href = el.get("href")
         if href is not None:
-            el.set("href", noise.clean_url(href, url, tracking_params))
+            el.set("href", _xml_safe(noise.clean_url(href, url, tracking_params)))
     # Cloudflare replaces each address in the text by "[email protected]" plus the encoded form.
     for el in [attribute.getparent() for attribute in _CF_EMAIL(root)]:
         email = noise.decode_cf_email(el.get("data-cfemail", ""))
         if email:
             for child in list(el):
                 el.remove(child)
-            el.text = email
+            el.text = _xml_safe(email)
 
 
 def _as_list(value) -> list:
@@ -506,7 +516,7 @@ def _trim_preceding(top, point, keep: bool) -> None:
         tail = point.tail
         parent = point.getparent()
         parent.remove(point)
-        parent.text = tail
+        parent.text = _xml_safe(tail) if tail else tail
     elif not keep:
         for child in list(point):
             point.remove(child)

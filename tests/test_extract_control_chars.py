@@ -1,0 +1,32 @@
+"""A control character that XML forbids (lxml's HTML parser keeps it from the page) next to
+something the extractor removes or rewrites is no failure of the page: it failed with lxml's
+ValueError ("All strings must be XML compatible") when a tail holding one was moved."""
+
+import pytest
+
+from crawler.extract import extract
+
+
+def page(main: str) -> str:
+    return f"<html><head><title>Privacy</title></head><body><main>{main}</main></body></html>"
+
+
+@pytest.mark.parametrize("removed", ["<script>track()</script>", "<!-- build 7 -->", "<span hidden>old</span>"])
+def test_text_after_a_removed_node_keeps_its_words_around_a_control_character(removed):
+    markdown = extract(page(f"<p>We keep data.</p>{removed}\x1cfor a year\x01s end"),
+                       content_type="text/html", select="main")
+    assert markdown == "We keep data.\n\nfor a years end"
+
+
+def test_a_link_with_a_control_character_is_kept():
+    markdown = extract(page('<p>See <a href="/privacy\x1cpolicy">our policy</a>.</p>'),
+                       url="https://acme.example/terms", content_type="text/html", select="main")
+    assert markdown == "See [our policy](https://acme.example/privacy%20policy)."
+
+
+def test_a_cloudflare_address_that_decodes_to_a_control_character_is_kept():
+    key = 0x42
+    encoded = bytes([key, *(b ^ key for b in "dpo\x01@acme.example".encode())]).hex()
+    markdown = extract(page(f'<p>Write to <a class="__cf_email__" data-cfemail="{encoded}">[email protected]</a>.</p>'),
+                       content_type="text/html", select="main")
+    assert markdown == "Write to dpo@acme.example."
