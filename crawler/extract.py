@@ -48,7 +48,7 @@ __all__ = ["EXTRACTOR_VERSION", "Extraction", "content_kind", "extract", "extrac
            "normalize", "to_markdown"]
 
 # Recorded with every version: a change here changes every version (re-extractions are technical).
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 # Links stay in the Markdown as [text](url): a policy that starts pointing to another
 # processor's terms, or an opt-out link that moves, is a change a reader wants (the differ can
@@ -82,7 +82,14 @@ _LISTS = {"ul", "ol", "menu"}
 _BR = "\u2028"  # a <br>: a line break inside a block (source newlines are only spaces)
 _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"), None)
 _SPACE_CHARS = {ord(c): " " for c in "\xa0\u2007\u202f\u2009\u200a\u3000"}
-_CLEAN_CHARS = {**_INVISIBLE_CHARS, **_SPACE_CHARS}  # one pass of translate instead of two
+# Characters XML forbids. lxml's HTML parser keeps them from a page (raw, or as `&#1;`), but
+# refuses them in any string it is given, and no reader sees them: they never reach the text.
+# Those that Python reads as whitespace become spaces (so the words they separate stay apart),
+# the others go.
+_XML_FORBIDDEN = {**dict.fromkeys([*range(0x09), *range(0x0E, 0x1C), 0xFFFE, 0xFFFF], None),
+                  **dict.fromkeys([0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F], " ")}
+# One pass of translate instead of three.
+_CLEAN_CHARS = {**_INVISIBLE_CHARS, **_SPACE_CHARS, **_XML_FORBIDDEN}
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml", "text/xml"}
@@ -352,17 +359,10 @@ def _remove(element) -> None:
             parent.text = _xml_safe((parent.text or "") + tail)
 
 
-# Control characters that XML forbids: lxml's HTML parser keeps them from the page, but refuses
-# them in a string it is given, so moving a tail that holds one onto another node raised
-# ValueError and failed the page. Those that Python reads as whitespace (as `_clean` does later)
-# become spaces, so that the words they separate stay apart; the others go.
-_XML_UNSAFE = {**dict.fromkeys([*range(0x09), 0x0E, *range(0x0F, 0x1C)], None),
-               **dict.fromkeys([0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F], " ")}
-
-
 def _xml_safe(text: str) -> str:
-    """`text` as lxml takes it (unchanged unless it holds a control character XML forbids)."""
-    return text.translate(_XML_UNSAFE)
+    """`text` as lxml takes it: without the characters XML forbids, which the text loses anyway
+    (`_CLEAN_CHARS`). Moving a tail that held one onto another node raised lxml's ValueError."""
+    return text.translate(_XML_FORBIDDEN)
 
 
 # The attribute axis: half the cost of `//*[@data-cfemail]`, a predicate tried on every element.

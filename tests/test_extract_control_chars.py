@@ -1,6 +1,8 @@
-"""A control character that XML forbids (lxml's HTML parser keeps it from the page) next to
-something the extractor removes or rewrites is no failure of the page: it failed with lxml's
-ValueError ("All strings must be XML compatible") when a tail holding one was moved."""
+"""A character that XML forbids (lxml's HTML parser keeps it from the page, raw or as a
+character reference) is no failure of the page and never part of its text: next to something
+the extractor removes or rewrites it failed the page with lxml's ValueError ("All strings must
+be XML compatible"), and elsewhere it stayed in the text, so the text depended on whether a
+neighbouring comment or script was there."""
 
 import pytest
 
@@ -30,3 +32,17 @@ def test_a_cloudflare_address_that_decodes_to_a_control_character_is_kept():
     markdown = extract(page(f'<p>Write to <a class="__cf_email__" data-cfemail="{encoded}">[email protected]</a>.</p>'),
                        content_type="text/html", select="main")
     assert markdown == "Write to dpo@acme.example."
+
+
+@pytest.mark.parametrize("character", ["\ufffe", "&#xFFFE;", "\uffff", "&#1;"])
+def test_the_noncharacters_and_references_xml_forbids_go_too(character):
+    markdown = extract(page(f"<p>We keep<!-- build 7 -->{character}data.</p><p>Also{character}this.</p>"),
+                       content_type="text/html", select="main")
+    assert markdown == "We keepdata.\n\nAlsothis."
+
+
+@pytest.mark.parametrize("neighbour", ["", "<!-- build 7 -->", "<script>x()</script>"])
+def test_the_text_is_the_same_with_or_without_a_removed_neighbour(neighbour):
+    markdown = extract(page(f"<p>We keep{neighbour}\x01data\x1cfor a year.</p>"),
+                       content_type="text/html", select="main")
+    assert markdown == "We keepdata for a year."
