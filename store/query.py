@@ -12,7 +12,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import differ
-from differ.segment import SEGMENTER
+from differ import SEGMENTER
 
 from .errors import NotFound, StoreError
 from .schema import migrations

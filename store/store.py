@@ -10,8 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from differ import Change, ChangeSet
-from differ.segment import SEGMENTER
+from differ import SEGMENTER, Change, ChangeSet
 
 from .daemon import DaemonMixin
 from .errors import NotFound, StoreError

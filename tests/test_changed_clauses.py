@@ -8,9 +8,11 @@ The shared corpus (tests/test_differ_corpus.py says where) adds real policies wh
 """
 
 import gzip
-import hashlib
 import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import sqlite_utils
@@ -18,7 +20,8 @@ import sqlite_utils
 import differ
 from crawler.pipeline import record
 from crawler.spider import Page
-from differ.segment import SEGMENTER
+from differ import SEGMENTER
+from differ.segment import source_digest
 from store import Store, now
 from store.query import _CLAUSE_COLUMNS, _insert_clauses
 from store.schema import migrations
@@ -26,8 +29,6 @@ from store.schema import migrations
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "differ"
 CORPUS = Path(os.environ.get("POLICYWATCH_CORPUS") or ROOT / ".." / "shared" / "corpus")
-# What `segment` gave for the texts of `_pinned_texts` when SEGMENTER was last bumped.
-SEGMENTED_DIGEST = "658e8dd60daa7f2b655aba73c8f520d1982cf5e1e56377089921b8665cdcbd8b"
 
 
 def _case_pairs() -> list[tuple[str, str]]:
@@ -94,7 +95,7 @@ def test_versions_indexed_before_the_migration_are_segmented_again(tmp_path):
         assert current["segmenter"] is None
         assert store.db.execute("select count(*) from clauses where level is null").fetchone()[0] > 0
         assert store.version_clauses(current) == differ.segment(old)
-        # Another segmenter's clauses (bumped since, not yet reindexed) are not read either.
+        # Clauses cut by another segmenter (its source edited since, not yet reindexed) are not read either.
         store.db.execute("update versions set segmenter = '0'")
         store.db.execute("update clauses set level = 99")
         assert store.version_clauses(store.current_version("s")) == differ.segment(old)
@@ -152,18 +153,46 @@ def test_a_changed_page_records_the_same_change_set_whether_its_clauses_are_read
     assert any("thing 5" in (row[4] or "") for row in read)
 
 
-def _pinned_texts() -> list[str]:
-    return [text for pair in _case_pairs() for text in pair] + [
-        "Title\n=====\n\nSub\n---\n\n" + LONG + "\n\n1. one\n2) two\n\n* * *\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"]
+def test_the_segmenter_changes_with_the_source_segment_runs(tmp_path):
+    # SEGMENTER is the digest of segment.py and model.py: one abbreviation less (which makes
+    # `segment` cut other sentences, and stored clauses stale) is another segmenter.
+    segment_py, model_py = ROOT / "differ" / "segment.py", ROOT / "differ" / "model.py"
+    copies = [shutil.copy(path, tmp_path / path.name) for path in (segment_py, model_py)]
+    assert SEGMENTER is not None and source_digest(copies) == SEGMENTER
+    source = segment_py.read_text(encoding="utf-8")
+    assert '"approx", ' in source
+    (tmp_path / "segment.py").write_text(source.replace('"approx", ', "", 1), encoding="utf-8")
+    assert source_digest(copies) != SEGMENTER
+    (tmp_path / "segment.py").write_text(source, encoding="utf-8")
+    (tmp_path / "model.py").write_text(model_py.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert source_digest(copies) != SEGMENTER
+    assert source_digest([tmp_path / "missing.py"]) is None
 
 
-def test_the_segmenter_version_changes_with_what_segment_gives():
-    # The store reads a version's clauses instead of segmenting it only when they were cut by
-    # this SEGMENTER: a change of what `segment` gives that leaves SEGMENTER as it was would
-    # diff new texts against stale clauses.
-    digest = hashlib.sha256(json.dumps([
-        [[c.text, list(c.section), c.position, c.kind, c.level, c.follows] for c in differ.segment(text)]
-        for text in _pinned_texts()]).encode()).hexdigest()
-    assert (SEGMENTER, digest) == ("1", SEGMENTED_DIGEST), (
-        "differ.segment gives other clauses: bump differ/segment.py SEGMENTER, and pin the new "
-        "digest here")
+BYTECODE_ONLY = """
+import differ, store
+assert differ.__file__.endswith(".pyc") and differ.SEGMENTER is None, differ.__file__
+with store.Store(sys.argv[1]) as s:
+    s.sync_sources([{"id": "s", "url": "http://x/"}])
+    s.add_version("s", None, sys.argv[2], store.now(), "x")
+    current = s.current_version("s")
+    assert current["segmenter"] is None
+    s.db.execute("update clauses set text = 'tampered', level = 7")
+    assert s.version_clauses(current) == differ.segment(sys.argv[2])
+print("ok")
+"""
+
+
+def test_a_bytecode_only_install_never_reads_stored_clauses(tmp_path):
+    # No source to digest: SEGMENTER is None, versions are stamped NULL, and a changed page's
+    # old text is always segmented again (never compared with clauses of unknown code).
+    shutil.copytree(ROOT / "differ", tmp_path / "differ", ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "-b", str(tmp_path / "differ")], check=True)
+    for source in (tmp_path / "differ").glob("*.py"):
+        source.unlink()
+    old, _ = _case_pairs()[0]
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys\n" + BYTECODE_ONLY, str(tmp_path / "pw.db"), old],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"},
+        capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
