@@ -43,6 +43,10 @@ class ChangedMixin:
             "select position, kind, section, text, level, follows from clauses "
             "where version_id = ? order by position", [version["id"]]
         ):
+            if level is None or follows is None:
+                # A row without its layout, though the version is stamped: rewritten by an older
+                # policywatch (after a rollback), which knows only the first six columns.
+                return differ.segment(version["markdown"])
             path = sections.get(section)
             if path is None:
                 path = sections[section] = tuple(json.loads(section))

@@ -112,6 +112,26 @@ def test_versions_indexed_before_the_migration_are_segmented_again(tmp_path):
         assert store.version_clauses(store.current_version("s")) == differ.segment(old) != []
 
 
+def test_stamped_rows_without_their_layout_are_segmented_again(tmp_path):
+    # An older policywatch, run again after a rollback, rewrites clause rows without level and
+    # follows but leaves the version's stamp: such rows are not the whole Clause.
+    text = "# Privacy\n\n" + LONG + "\n\n## Sharing\n\nWe share it.\n"
+    clauses = differ.segment(text)
+    follows = next(c.position for c in clauses if c.follows)
+    heading = next(c.position for c in clauses if c.level == 2)
+    with Store(tmp_path / "pw.db") as store:
+        store.sync_sources([{"id": "s", "url": "http://x/"}])
+        store.add_version("s", None, text, now(), "x")
+        # One column at a time (the other as written): either alone is not the whole Clause.
+        for column, position, value in (("follows", follows, 1), ("level", heading, 2)):
+            store.db.execute(f"update clauses set {column} = null where position = ?", [position])
+            current = store.current_version("s")
+            assert current["segmenter"] == SEGMENTER
+            assert store.version_clauses(current) == clauses
+            store.db.execute(f"update clauses set {column} = ? where position = ?", [value, position])
+        assert store.version_clauses(store.current_version("s")) == clauses
+
+
 def _html(sections: list[tuple[str, list[str]]]) -> bytes:
     body = "".join(f"<h2>{title}</h2>" + "".join(f"<p>{p}</p>" for p in paragraphs)
                    for title, paragraphs in sections)
