@@ -23,7 +23,7 @@ from crawler.spider import Page
 from differ import SEGMENTER
 from differ.segment import source_digest
 from store import Store, now
-from store.query import _CLAUSE_COLUMNS, _insert_clauses
+from store.query import _insert_clauses
 from store.schema import migrations
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +83,7 @@ def _old_database(path: Path, markdown: str) -> None:
     version_id = db["versions"].insert({"source_id": "s", "created_at": now(), "markdown": markdown,
                                         "sha256": "x", "extractor_version": "x", "technical": 0}).last_pk
     with db.atomic():
-        _insert_clauses(db, version_id, "s", markdown, columns=_CLAUSE_COLUMNS[:6])
+        _insert_clauses(db, version_id, "s", markdown, layout=False)
     db.close()
 
 
@@ -130,6 +130,28 @@ def test_stamped_rows_without_their_layout_are_segmented_again(tmp_path):
             assert store.version_clauses(current) == clauses
             store.db.execute(f"update clauses set {column} = ? where position = ?", [value, position])
         assert store.version_clauses(store.current_version("s")) == clauses
+
+
+def test_whoever_writes_a_versions_clause_rows_stamps_it(tmp_path):
+    # index_clauses is public: rows it writes for a version that was not stamped (inserted by
+    # other code) are stamped there, and read back; so are the rows reindex writes.
+    old, _ = _case_pairs()[0]
+    with Store(tmp_path / "pw.db") as store:
+        store.sync_sources([{"id": "s", "url": "http://x/"}])
+        with store.atomic():
+            version_id = store._insert("versions", {"source_id": "s", "created_at": now(), "markdown": old,
+                                                    "sha256": "x", "extractor_version": "x"})
+            assert store.current_version("s")["segmenter"] is None
+            store.index_clauses(version_id, "s", old)
+        current = store.current_version("s")
+        assert current["segmenter"] == SEGMENTER
+        # Read, not segmented: a row changed in place comes back as it is stored.
+        store.db.execute("update clauses set text = 'stored' where position = 0")
+        assert store.version_clauses(current)[0].text == "stored"
+        store.db.execute("update versions set segmenter = null")
+        store.reindex_clauses()
+        current = store.current_version("s")
+        assert current["segmenter"] == SEGMENTER and store.version_clauses(current) == differ.segment(old)
 
 
 def _html(sections: list[tuple[str, list[str]]]) -> bytes:
