@@ -14,7 +14,7 @@ from .compare import MODIFIED_THRESHOLD, compare, compare_clauses, similarity
 from .model import KINDS, SIGNIFICANCES, Change, ChangeSet, Clause
 from .normalize import normalize
 from .render import render_diff, render_text, tag_label
-from .segment import segment
+from .segment import SEGMENTER, segment
 from .meaning import Meaning, explain
 from .tags import Tags, tag
 from .worddiff import word_diff
@@ -22,6 +22,7 @@ from .worddiff import word_diff
 __all__ = [
     "KINDS",
     "MODIFIED_THRESHOLD",
+    "SEGMENTER",
     "SIGNIFICANCES",
     "Change",
     "ChangeSet",

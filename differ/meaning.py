@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .model import Change
-from .tags import Tags, _compiled, tag
+from .tags import SECTION_HEADINGS, Tags, _compiled, tag
 from .tags import normal_text as _normal
 
 # Data types whose arrival alone makes a change set high severity.
@@ -63,9 +63,10 @@ def tag_change(change: Change, model=None) -> dict:
     """The tags of a clause change, for its old and new side (None where a side is absent)."""
     old_section = change.old_section if change.old_section is not None else change.section
     old = tag(change.old, old_section, model) if change.old else None
-    if old is not None and change.new == change.old and list(change.section[-2:]) == list(old_section[-2:]):
+    inner = -SECTION_HEADINGS
+    if old is not None and change.new == change.old and list(change.section[inner:]) == list(old_section[inner:]):
         # A clause moved, or only laid out anew, with its words: the same tags (`tag` reads the
-        # text and the two innermost headings), not worked out twice.
+        # text and the SECTION_HEADINGS innermost headings), not worked out twice.
         return {"old": old, "new": old}
     return {"old": old, "new": tag(change.new, change.section, model) if change.new else None}
 

@@ -12,9 +12,12 @@ the same matches: tests/test_differ_prefilter.py).
     ([1], [], [])
     >>> Literals([r"\\b(?:EU|UK)\\b"]).rest  # strings of under 3 characters say too little
     ['\\\\b(?:EU|UK)\\\\b']
-    >>> both = Literals([r"\\bnot (?:sell|share)\\b"])  # needs "not " and one of "sell", "share"
-    >>> both.candidates("We share it."), both.candidates("We do not share it.")
-    ([], [0])
+    >>> rule = r"\\bnot (?:sell|share)\\b"  # the parser factors the "s" out of sell|share:
+    >>> sorted(map(sorted, required_sets(rule)))  # "not s", and one of "ell", "hare"
+    [['ell', 'hare'], ['not s']]
+    >>> both = Literals([rule])
+    >>> both.candidates("We share it."), both.candidates("We do not store it."), both.candidates("We do not share it.")
+    ([], [], [0])
 """
 
 import re
@@ -47,7 +50,7 @@ class Literals:
             if not sets:
                 self._rest_places.append(place)
                 continue
-            strings = min(sets, key=len)
+            strings = _smallest(sets)
             for string in sorted(strings):
                 self.index.setdefault(string[:SHORTEST], []).append((string, place))
             others = [tuple(sorted(s)) for s in sets if s is not strings]
@@ -105,11 +108,8 @@ def _view(text: str) -> tuple[str, set[str]]:
     return folded, {folded[k:k + SHORTEST] for k in range(len(folded) - SHORTEST + 1)}
 
 
-def required_strings(pattern: str) -> set[str] | None:
-    """Lower-case ASCII strings of `SHORTEST`+ characters, one of which every match of
-    `pattern` (compiled with re.IGNORECASE) contains; None when there is no such set or the
-    pattern cannot be read. The smallest of `required_sets`."""
-    sets = required_sets(pattern)
+def _smallest(sets: list[set[str]]) -> set[str] | None:
+    """The set with fewest strings (None for no sets): the one that rules out most texts."""
     return min(sets, key=len) if sets else None
 
 
@@ -136,7 +136,7 @@ def required_sets(pattern: str) -> list[set[str]]:
             if op is _constants.SUBPATTERN:
                 found += options(arg[-1])
             elif op is _constants.BRANCH:  # each alternative brings its own strings
-                alternatives = [best(options(branch)) for branch in arg[1]]
+                alternatives = [_smallest(usable(options(branch))) for branch in arg[1]]
                 if all(alternatives):
                     found.append(set().union(*alternatives))
             elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and arg[0] >= 1:
@@ -147,9 +147,5 @@ def required_sets(pattern: str) -> list[set[str]]:
     def usable(found: list[set[str]]) -> list[set[str]]:
         return [strings for strings in found
                 if all(len(s) >= SHORTEST and s.isascii() for s in strings)]
-
-    def best(found: list[set[str]]) -> set[str] | None:
-        sets = usable(found)
-        return min(sets, key=len) if sets else None
 
     return usable(options(parsed))

@@ -4,17 +4,42 @@ A paragraph or list item longer than `LONG_CLAUSE_WORDS` is split into sentences
 one-word edit in a long paragraph points at its sentence rather than at 300 words.
 """
 
+import hashlib
 import re
+import sys
+import unicodedata
+from pathlib import Path
 
 from .model import Clause
 
 LONG_CLAUSE_WORDS = 80
-# The version of what `segment` returns. The store keeps each version's clauses, stamped with
-# this, and diffs a new text against them instead of segmenting the old text again: any change
-# to the clauses `segment` gives (text, section, kind, level, follows) must bump it, or the
-# stored clauses would no longer be what `segment` gives. tests/test_changed_clauses.py pins it
-# to a digest of `segment`'s output, and fails when that changes without it.
-SEGMENTER = "1"
+
+
+def source_digest(paths) -> str | None:
+    """A short SHA-256 of the bytes of `paths` (with what else decides `segment`'s output: the
+    Python version, whose `re` and str methods it uses, and their Unicode tables); None when a
+    file cannot be read."""
+    digest = hashlib.sha256(f"{sys.version_info[:2]} {unicodedata.unidata_version}".encode())
+    for path in paths:
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:
+            return None
+        digest.update(b"\0")  # bytes moved from one file to the next give another digest
+    return digest.hexdigest()[:16]
+
+
+# What cut a version's clauses. The store keeps each version's clauses stamped with this, and
+# diffs a new text against them instead of segmenting the old text again (store/changed.py):
+# they are what `segment` gives today only when the code that cut them is today's. Derived
+# from the source of everything `segment` depends on (this module and the Clause it builds),
+# not bumped by hand: a change a person forgets to count (an abbreviation more) would leave
+# stale clauses trusted, and diffs of changed pages would show spurious changes. A false
+# change (an edited comment) costs little: the old text of each changed page is segmented again
+# (~0.2-0.5 ms a page) until `policywatch reindex` stamps the versions anew.
+# The .py files, not `__file__`, which is the .pyc in a bytecode-only install: there the source
+# cannot be read, SEGMENTER is None, and stored clauses are never trusted.
+SEGMENTER = source_digest([Path(__file__).with_name("segment.py"), Path(__file__).with_name("model.py")])
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")

@@ -18,6 +18,11 @@ from functools import lru_cache
 from . import lexicon
 from .prefilter import Rules
 
+# How many of the headings above a clause `tag` reads, innermost first: the nearest names the
+# practice ("What we collect" › "Contact details"); outer ones (the policy's title) name too
+# much. One name, because differ.meaning.tag_change reuses a side's tags when these headings
+# are the same: reading more here without it would give a moved clause stale tags.
+SECTION_HEADINGS = 2
 
 @dataclass(frozen=True)
 class Evidence:
@@ -173,7 +178,7 @@ def tag(text: str, section: list[str] | tuple[str, ...] = (), model=None) -> Tag
         # "This policy does not apply to information you provide by phone": scope, not practice.
         categories = ["other"]
         evidence = [e for e in evidence if e.tag == "other"] or [Evidence("other", "category", scope.group(0))]
-    for heading in reversed(section[-2:]):
+    for heading in reversed(section[-SECTION_HEADINGS:]):
         for category, phrase in _heading_practices(heading):
             if category not in categories and category != "other":
                 categories.append(category)

@@ -244,7 +244,9 @@ def prune(ctx, days, dry_run, vacuum, as_json):
 @cli.command()
 @click.pass_context
 def reindex(ctx):
-    """Rebuild the clause index used by `search` (after an upgrade changed clause segmentation).
+    """Cut every version into clauses again and stamp it with today's segmenter (after an
+    upgrade changed clause segmentation): the clauses `search` finds, and those a changed
+    page is diffed against (until then, its old text is segmented again on each change).
 
     Example: policywatch reindex
     """

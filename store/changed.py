@@ -10,8 +10,7 @@ exactly what `differ.segment` gives, and one query reads them back.
 import json
 
 import differ
-from differ import Clause
-from differ.segment import SEGMENTER
+from differ import SEGMENTER, Clause
 
 from .schema import migrations
 
@@ -22,8 +21,9 @@ def changed_001_clause_forms(db):
     # as `differ.segment` gives it.
     db["clauses"].add_column("level", int)
     db["clauses"].add_column("follows", int)
-    # The differ.segment.SEGMENTER that cut the version's clauses. NULL for versions indexed before this
-    # migration: their clauses lack level and follows, and are segmented again when needed.
+    # The differ.SEGMENTER that cut the version's clauses. NULL for versions indexed before this
+    # migration (their clauses lack level and follows) or where the segmenter's source could not
+    # be read: those are segmented again when needed.
     db["versions"].add_column("segmenter", str)
 
 
@@ -33,8 +33,9 @@ class ChangedMixin:
     def version_clauses(self, version: dict) -> list[Clause]:
         """`differ.segment(version["markdown"])`, read from the clause index when today's
         segmenter cut the version's clauses (`version`: a `versions` row)."""
-        if version.get("segmenter") != SEGMENTER:
-            # Indexed before the columns existed, or by another segmenter (until `reindex`).
+        if SEGMENTER is None or version.get("segmenter") != SEGMENTER:
+            # Indexed before the columns existed, or by another segmenter (until `reindex`); or
+            # this install cannot tell which code cut them (no source to digest: differ.SEGMENTER).
             return differ.segment(version["markdown"])
         sections: dict[str, tuple[str, ...]] = {}  # a section's JSON parsed once, not per clause
         clauses = []
@@ -42,6 +43,10 @@ class ChangedMixin:
             "select position, kind, section, text, level, follows from clauses "
             "where version_id = ? order by position", [version["id"]]
         ):
+            if level is None or follows is None:
+                # A row without its layout, though the version is stamped: rewritten by an older
+                # policywatch (after a rollback), which knows only the first six columns.
+                return differ.segment(version["markdown"])
             path = sections.get(section)
             if path is None:
                 path = sections[section] = tuple(json.loads(section))

@@ -12,7 +12,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import differ
-from differ.segment import SEGMENTER
+from differ import SEGMENTER
 
 from .errors import NotFound, StoreError
 from .schema import migrations
@@ -42,9 +42,9 @@ def query_001_clauses(db):
     # that "share" finds "shared" and "sharing".
     db["clauses"].enable_fts(["text"], create_triggers=True, tokenize="porter")
     for version in db.query("select id, source_id, markdown from versions order by id"):
-        # The columns of this migration only: level and follows come with changed_001.
-        _insert_clauses(db, version["id"], version["source_id"], version["markdown"],
-                        columns=_CLAUSE_COLUMNS[:6])
+        # Without layout: level, follows and the version's stamp come with changed_001, and
+        # these versions are segmented again until `reindex` (store/changed.py).
+        _insert_clauses(db, version["id"], version["source_id"], version["markdown"], layout=False)
     db["snapshots"].add_column("pruned_at", str)
 
 
@@ -109,13 +109,18 @@ def insert_rows(db, table: str, columns: tuple[str, ...], rows: list[tuple]) -> 
                         [value for row in chunk for value in row])
 
 
+_CLAUSE_COLUMNS = ("version_id", "source_id", "position", "kind", "section", "text")
 # level and follows (store/changed.py) make a row the whole `differ.Clause`.
-_CLAUSE_COLUMNS = ("version_id", "source_id", "position", "kind", "section", "text", "level", "follows")
+_LAYOUT_COLUMNS = ("level", "follows")
 
 
 def _insert_clauses(db, version_id: int, source_id: str, markdown: str,
-                    clauses: "list[differ.Clause] | None" = None,
-                    columns: tuple[str, ...] = _CLAUSE_COLUMNS) -> None:
+                    clauses: "list[differ.Clause] | None" = None, layout: bool = True) -> None:
+    """Write a version's clause rows. With `layout`, each row is the whole Clause and the
+    version is stamped with the segmenter that cut them, here where the rows are written (not
+    by each caller), so that `version_clauses` reads back only rows that say which code cut
+    them. `layout=False` only for the migration that created `clauses`: the layout columns and
+    the stamp do not exist yet there."""
     if clauses is None:
         clauses = differ.segment(markdown)
     sections: dict[tuple, str] = {}  # a section's JSON once, not once per clause in it
@@ -123,10 +128,16 @@ def _insert_clauses(db, version_id: int, source_id: str, markdown: str,
         if c.section not in sections:
             sections[c.section] = json.dumps(list(c.section), ensure_ascii=False)
     # The FTS5 triggers fill clauses_fts from these rows, whoever writes them.
-    insert_rows(db, "clauses", columns, [
-        (version_id, source_id, c.position, c.kind, sections[c.section], c.text, c.level,
-         int(c.follows))[:len(columns)] for c in clauses
-    ])
+    if layout:
+        insert_rows(db, "clauses", _CLAUSE_COLUMNS + _LAYOUT_COLUMNS, [
+            (version_id, source_id, c.position, c.kind, sections[c.section], c.text, c.level, int(c.follows))
+            for c in clauses
+        ])
+        db.conn.execute("update versions set segmenter = ? where id = ?", [SEGMENTER, version_id])
+    else:
+        insert_rows(db, "clauses", _CLAUSE_COLUMNS, [
+            (version_id, source_id, c.position, c.kind, sections[c.section], c.text) for c in clauses
+        ])
 
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
@@ -158,7 +169,9 @@ class QueryMixin:
     def index_clauses(self, version_id: int, source_id: str, markdown: str,
                       clauses: "list[differ.Clause] | None" = None) -> None:
         """Index a version's clauses for full-text search (inside the caller's transaction):
-        `clauses` when the caller has segmented `markdown` already, else `segment(markdown)`."""
+        `clauses` when the caller has segmented `markdown` already, else `segment(markdown)`.
+        The version is stamped with `differ.SEGMENTER`: a changed page is then diffed against
+        these rows (store/changed.py)."""
         _insert_clauses(self.db, version_id, source_id, markdown, clauses)
 
     def reindex_clauses(self) -> int:
@@ -166,10 +179,8 @@ class QueryMixin:
         with self.db.atomic():
             self.db.execute("delete from clauses")
             versions = list(self.rows("select id, source_id, markdown from versions order by id"))
-            for v in versions:
+            for v in versions:  # each stamped as cut by today's segmenter (`_insert_clauses`)
                 _insert_clauses(self.db, v["id"], v["source_id"], v["markdown"])
-            # Cut by today's segmenter: `version_clauses` may read them instead of segmenting.
-            self.db.conn.execute("update versions set segmenter = ?", [SEGMENTER])
         return len(versions)
 
     def search(self, query: str, all_versions: bool = False, source_id: str | None = None,

@@ -11,7 +11,6 @@ from pathlib import Path
 import sqlite_utils
 
 from differ import Change, ChangeSet
-from differ.segment import SEGMENTER
 
 from .daemon import DaemonMixin
 from .errors import NotFound, StoreError
@@ -251,8 +250,6 @@ class Store(OutboxMixin, QueryMixin, DaemonMixin, MeaningMixin, SnapshotsMixin, 
             "markdown": markdown, "sha256": sha256(markdown),
             "extractor_version": extractor_version, "technical": int(technical),
             "flapping": int(flapping),
-            # Its clauses, indexed below, are cut by this segmenter (store/changed.py).
-            "segmenter": SEGMENTER,
         }
         # One transaction (a savepoint inside the caller's) with its clauses; committed here
         # when called outside one, as sqlite-utils' insert did.

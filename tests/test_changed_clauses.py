@@ -8,9 +8,11 @@ The shared corpus (tests/test_differ_corpus.py says where) adds real policies wh
 """
 
 import gzip
-import hashlib
 import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import sqlite_utils
@@ -18,16 +20,15 @@ import sqlite_utils
 import differ
 from crawler.pipeline import record
 from crawler.spider import Page
-from differ.segment import SEGMENTER
+from differ import SEGMENTER
+from differ.segment import source_digest
 from store import Store, now
-from store.query import _CLAUSE_COLUMNS, _insert_clauses
+from store.query import _insert_clauses
 from store.schema import migrations
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "differ"
 CORPUS = Path(os.environ.get("POLICYWATCH_CORPUS") or ROOT / ".." / "shared" / "corpus")
-# What `segment` gave for the texts of `_pinned_texts` when SEGMENTER was last bumped.
-SEGMENTED_DIGEST = "658e8dd60daa7f2b655aba73c8f520d1982cf5e1e56377089921b8665cdcbd8b"
 
 
 def _case_pairs() -> list[tuple[str, str]]:
@@ -82,7 +83,7 @@ def _old_database(path: Path, markdown: str) -> None:
     version_id = db["versions"].insert({"source_id": "s", "created_at": now(), "markdown": markdown,
                                         "sha256": "x", "extractor_version": "x", "technical": 0}).last_pk
     with db.atomic():
-        _insert_clauses(db, version_id, "s", markdown, columns=_CLAUSE_COLUMNS[:6])
+        _insert_clauses(db, version_id, "s", markdown, layout=False)
     db.close()
 
 
@@ -94,7 +95,7 @@ def test_versions_indexed_before_the_migration_are_segmented_again(tmp_path):
         assert current["segmenter"] is None
         assert store.db.execute("select count(*) from clauses where level is null").fetchone()[0] > 0
         assert store.version_clauses(current) == differ.segment(old)
-        # Another segmenter's clauses (bumped since, not yet reindexed) are not read either.
+        # Clauses cut by another segmenter (its source edited since, not yet reindexed) are not read either.
         store.db.execute("update versions set segmenter = '0'")
         store.db.execute("update clauses set level = 99")
         assert store.version_clauses(store.current_version("s")) == differ.segment(old)
@@ -109,6 +110,48 @@ def test_versions_indexed_before_the_migration_are_segmented_again(tmp_path):
         assert store.version_clauses(store.current_version("s")) == differ.segment(old)
         store.db.execute("delete from clauses")
         assert store.version_clauses(store.current_version("s")) == differ.segment(old) != []
+
+
+def test_stamped_rows_without_their_layout_are_segmented_again(tmp_path):
+    # An older policywatch, run again after a rollback, rewrites clause rows without level and
+    # follows but leaves the version's stamp: such rows are not the whole Clause.
+    text = "# Privacy\n\n" + LONG + "\n\n## Sharing\n\nWe share it.\n"
+    clauses = differ.segment(text)
+    follows = next(c.position for c in clauses if c.follows)
+    heading = next(c.position for c in clauses if c.level == 2)
+    with Store(tmp_path / "pw.db") as store:
+        store.sync_sources([{"id": "s", "url": "http://x/"}])
+        store.add_version("s", None, text, now(), "x")
+        # One column at a time (the other as written): either alone is not the whole Clause.
+        for column, position, value in (("follows", follows, 1), ("level", heading, 2)):
+            store.db.execute(f"update clauses set {column} = null where position = ?", [position])
+            current = store.current_version("s")
+            assert current["segmenter"] == SEGMENTER
+            assert store.version_clauses(current) == clauses
+            store.db.execute(f"update clauses set {column} = ? where position = ?", [value, position])
+        assert store.version_clauses(store.current_version("s")) == clauses
+
+
+def test_whoever_writes_a_versions_clause_rows_stamps_it(tmp_path):
+    # index_clauses is public: rows it writes for a version that was not stamped (inserted by
+    # other code) are stamped there, and read back; so are the rows reindex writes.
+    old, _ = _case_pairs()[0]
+    with Store(tmp_path / "pw.db") as store:
+        store.sync_sources([{"id": "s", "url": "http://x/"}])
+        with store.atomic():
+            version_id = store._insert("versions", {"source_id": "s", "created_at": now(), "markdown": old,
+                                                    "sha256": "x", "extractor_version": "x"})
+            assert store.current_version("s")["segmenter"] is None
+            store.index_clauses(version_id, "s", old)
+        current = store.current_version("s")
+        assert current["segmenter"] == SEGMENTER
+        # Read, not segmented: a row changed in place comes back as it is stored.
+        store.db.execute("update clauses set text = 'stored' where position = 0")
+        assert store.version_clauses(current)[0].text == "stored"
+        store.db.execute("update versions set segmenter = null")
+        store.reindex_clauses()
+        current = store.current_version("s")
+        assert current["segmenter"] == SEGMENTER and store.version_clauses(current) == differ.segment(old)
 
 
 def _html(sections: list[tuple[str, list[str]]]) -> bytes:
@@ -152,18 +195,46 @@ def test_a_changed_page_records_the_same_change_set_whether_its_clauses_are_read
     assert any("thing 5" in (row[4] or "") for row in read)
 
 
-def _pinned_texts() -> list[str]:
-    return [text for pair in _case_pairs() for text in pair] + [
-        "Title\n=====\n\nSub\n---\n\n" + LONG + "\n\n1. one\n2) two\n\n* * *\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"]
+def test_the_segmenter_changes_with_the_source_segment_runs(tmp_path):
+    # SEGMENTER is the digest of segment.py and model.py: one abbreviation less (which makes
+    # `segment` cut other sentences, and stored clauses stale) is another segmenter.
+    segment_py, model_py = ROOT / "differ" / "segment.py", ROOT / "differ" / "model.py"
+    copies = [shutil.copy(path, tmp_path / path.name) for path in (segment_py, model_py)]
+    assert SEGMENTER is not None and source_digest(copies) == SEGMENTER
+    source = segment_py.read_text(encoding="utf-8")
+    assert '"approx", ' in source
+    (tmp_path / "segment.py").write_text(source.replace('"approx", ', "", 1), encoding="utf-8")
+    assert source_digest(copies) != SEGMENTER
+    (tmp_path / "segment.py").write_text(source, encoding="utf-8")
+    (tmp_path / "model.py").write_text(model_py.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert source_digest(copies) != SEGMENTER
+    assert source_digest([tmp_path / "missing.py"]) is None
 
 
-def test_the_segmenter_version_changes_with_what_segment_gives():
-    # The store reads a version's clauses instead of segmenting it only when they were cut by
-    # this SEGMENTER: a change of what `segment` gives that leaves SEGMENTER as it was would
-    # diff new texts against stale clauses.
-    digest = hashlib.sha256(json.dumps([
-        [[c.text, list(c.section), c.position, c.kind, c.level, c.follows] for c in differ.segment(text)]
-        for text in _pinned_texts()]).encode()).hexdigest()
-    assert (SEGMENTER, digest) == ("1", SEGMENTED_DIGEST), (
-        "differ.segment gives other clauses: bump differ/segment.py SEGMENTER, and pin the new "
-        "digest here")
+BYTECODE_ONLY = """
+import differ, store
+assert differ.__file__.endswith(".pyc") and differ.SEGMENTER is None, differ.__file__
+with store.Store(sys.argv[1]) as s:
+    s.sync_sources([{"id": "s", "url": "http://x/"}])
+    s.add_version("s", None, sys.argv[2], store.now(), "x")
+    current = s.current_version("s")
+    assert current["segmenter"] is None
+    s.db.execute("update clauses set text = 'tampered', level = 7")
+    assert s.version_clauses(current) == differ.segment(sys.argv[2])
+print("ok")
+"""
+
+
+def test_a_bytecode_only_install_never_reads_stored_clauses(tmp_path):
+    # No source to digest: SEGMENTER is None, versions are stamped NULL, and a changed page's
+    # old text is always segmented again (never compared with clauses of unknown code).
+    shutil.copytree(ROOT / "differ", tmp_path / "differ", ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "-b", str(tmp_path / "differ")], check=True)
+    for source in (tmp_path / "differ").glob("*.py"):
+        source.unlink()
+    old, _ = _case_pairs()[0]
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys\n" + BYTECODE_ONLY, str(tmp_path / "pw.db"), old],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"},
+        capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr

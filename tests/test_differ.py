@@ -27,7 +27,7 @@ def test_differ_imports_only_the_standard_library_and_diff_match_patch():
 
 def test_all_is_exactly_the_public_api():
     assert sorted(differ.__all__) == sorted(
-        ["KINDS", "MODIFIED_THRESHOLD", "SIGNIFICANCES", "Change", "ChangeSet", "Clause", "Meaning", "Tags",
+        ["KINDS", "MODIFIED_THRESHOLD", "SEGMENTER", "SIGNIFICANCES", "Change", "ChangeSet", "Clause", "Meaning", "Tags",
          "compare", "compare_clauses", "explain", "normalize", "render_diff", "render_text", "segment", "similarity", "tag",
          "tag_label", "word_diff"])
     assert all(hasattr(differ, name) for name in differ.__all__)

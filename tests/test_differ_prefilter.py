@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from differ import lexicon, prefilter, segment, tags
-from differ.prefilter import Literals, required_strings
+from differ.prefilter import Literals, required_sets
 
 DATA = Path(__file__).parent / "data"
 
@@ -28,12 +28,23 @@ def sample_texts():
         texts += [c.text for c in segment(page.read_text(encoding="utf-8"))]
     odd = str.maketrans({"i": "\u0131", "s": "\u017f", "k": "\u212a", "I": "\u0130"})
     texts += [t.translate(odd) for t in texts[:60]]
-    strings = sorted({string for rules in rule_lists()
-                      for entries in Literals(rules).index.values() for string, _ in entries})
+    # Strings of every set a rule needs, not only of the one it is indexed by: texts with some
+    # of a rule's sets and not others are those that the check of every set rules out.
+    strings = sorted({string for rules in rule_lists() for pattern in rules
+                      for needed in required_sets(pattern) for string in needed})
     rng = random.Random(3)
     words = "we you your data may not never with to the of third parties and".split()
     for _ in range(400):
         texts.append(" ".join(rng.choice(strings + words) for _ in range(rng.randint(1, 6))))
+    # For each rule that needs several sets: a string of each, in order (run together, such a
+    # text often matches: " not s" + "hare"), and the same with one set left out.
+    for rules in rule_lists():
+        for pattern in rules:
+            sets = required_sets(pattern)
+            if len(sets) > 1:
+                chosen = [rng.choice(sorted(needed)) for needed in sets]
+                left_out = rng.randrange(len(chosen))
+                texts += ["".join(chosen), " ".join(chosen), "".join(chosen[:left_out] + chosen[left_out + 1:])]
     return texts
 
 
@@ -49,7 +60,7 @@ def test_only_four_non_ascii_characters_match_an_ascii_letter_ignoring_case():
 
 def test_a_rule_that_matches_is_always_a_candidate():
     texts = [tags.normal_text(text) for text in sample_texts()]
-    checked = skipped = 0
+    checked = skipped = several = 0
     for rules in rule_lists():
         literals = Literals(rules)
         for place, pattern in enumerate(rules):
@@ -59,9 +70,11 @@ def test_a_rule_that_matches_is_always_a_candidate():
                 if regex.search(text):
                     assert candidate, (pattern, text)
                     checked += 1
+                    several += place in literals._also
                 else:
                     skipped += not candidate
     assert checked > 1000 and skipped > 10000  # the sample reaches the rules, and most are ruled out
+    assert several > 250  # and matches rules that need several sets (161 with random strings alone)
 
 
 def test_the_tagger_finds_what_every_rule_searched_one_by_one_finds():
@@ -72,11 +85,9 @@ def test_the_tagger_finds_what_every_rule_searched_one_by_one_finds():
             assert tags._first(rules, clause) == one_by_one, clause
 
 
-def test_required_strings_of_typical_rules():
-    assert required_strings(r"\bshar(?:e|es|ed|ing)\b") == {"shar"}
-    assert required_strings(r"\b(?:sell|rent)s? your\b") == {" your"}
-    assert required_strings(r"\be-?mail\b") == {"mail"}
-    assert required_strings(r"\b(?:third[- ]part(?:y|ies)|advertisers)\b") == {"third", "advertisers"}
-    assert required_strings(r"\b(?:EU|UK)\b") is None  # too short to rule anything out
-    assert required_strings(r"(?:cookies?)?\bpixel") == {"pixel"}  # the optional part needs nothing
-    assert required_strings(r"(?<!not )\bsell") == {"sell"}  # nor a lookbehind
+def test_required_sets_of_typical_rules():
+    assert required_sets(r"\bshar(?:e|es|ed|ing)\b") == [{"shar"}]
+    assert required_sets(r"\b(?:sell|rent)s? your\b") == [{"sell", "rent"}, {" your"}]
+    assert required_sets(r"\be-?mail\b") == [{"mail"}]
+    assert required_sets(r"\b(?:third[- ]part(?:y|ies)|advertisers)\b") == [{"third", "advertisers"}]
+    assert required_sets(r"\b(?:EU|UK)\b") == []  # too short to rule anything out
