@@ -84,10 +84,11 @@ _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"),
 _SPACE_CHARS = {ord(c): " " for c in "\xa0\u2007\u202f\u2009\u200a\u3000"}
 # Characters XML forbids. lxml's HTML parser keeps them from a page (raw, or as `&#1;`), but
 # refuses them in any string it is given, and no reader sees them: they never reach the text.
-# Those that Python reads as whitespace become spaces (so the words they separate stay apart),
-# the others go.
+# Those that Python reads as whitespace become whitespace (so the words they separate stay
+# apart): the vertical tab and the form feed a line break (a plain-text policy's page break),
+# the separators a space; the others go.
 _XML_FORBIDDEN = {**dict.fromkeys([*range(0x09), *range(0x0E, 0x1C), 0xFFFE, 0xFFFF], None),
-                  **dict.fromkeys([0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F], " ")}
+                  **dict.fromkeys([0x0B, 0x0C], "\n"), **dict.fromkeys([0x1C, 0x1D, 0x1E, 0x1F], " ")}
 # One pass of translate instead of three.
 _CLEAN_CHARS = {**_INVISIBLE_CHARS, **_SPACE_CHARS, **_XML_FORBIDDEN}
 

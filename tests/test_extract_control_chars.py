@@ -46,3 +46,9 @@ def test_the_text_is_the_same_with_or_without_a_removed_neighbour(neighbour):
     markdown = extract(page(f"<p>We keep{neighbour}\x01data\x1cfor a year.</p>"),
                        content_type="text/html", select="main")
     assert markdown == "We keepdata for a year."
+
+
+def test_a_form_feed_in_a_plain_text_policy_breaks_the_text_there():
+    markdown = extract(b"Privacy policy\n\nSection 1. We keep data.\n\x0cSection 2. We share it.\x0bwith partners",
+                       content_type="text/plain")
+    assert markdown == "Privacy policy\n\nSection 1. We keep data.\n\nSection 2. We share it.\nwith partners"
