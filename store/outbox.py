@@ -46,6 +46,14 @@ def notify_001_outbox(db):
     db["outbox_items"].create_index(["channel", "item_kind", "item_id"], unique=True)
 
 
+@migrations(name="notify_002_change_sets_by_source")
+def notify_002_change_sets_by_source(db):
+    # A source's feed (and its entries' ids) reads that source's change sets: by the detected_at
+    # index alone, SQLite walked back through every source's change sets for each feed, so
+    # writing the feeds grew with the square of the sources.
+    db["change_sets"].create_index(["source_id", "detected_at"])
+
+
 # The change sets that are announced, in e-mail and in the feeds: re-extractions (technical)
 # and reverts to a recent text (flapping) are recorded, never announced.
 _ANNOUNCED = "cs.technical = 0 and cs.flapping = 0"
@@ -71,12 +79,27 @@ class OutboxMixin:
     def announced_change_sets(self, source_ids: list[str], limit: int | None = None) -> list["RecordedChangeSet"]:
         """The announced change sets of these sources, newest first (as `change_sets`), at most
         `limit` of them: what a feed shows."""
-        rows = self.rows(
-            "select cs.* from change_sets cs where cs.source_id in (select value from json_each(?)) "
+        return [self._change_set(row) for row in self._announced("cs.*", source_ids, limit)]
+
+    def announced_change_set_ids(self, source_ids: list[str], limit: int | None = None) -> list[tuple[int, str]]:
+        """(id, source id) of each of `announced_change_sets(source_ids, limit)`, without reading
+        their changes: enough to tell whether a feed written before is still current."""
+        return [(row["id"], row["source_id"]) for row in self._announced("cs.id, cs.source_id", source_ids, limit)]
+
+    def _announced(self, columns: str, source_ids: list[str], limit: int | None):
+        return self.rows(
+            f"select {columns} from change_sets cs where cs.source_id in (select value from json_each(?)) "
             f"and {_ANNOUNCED} order by cs.detected_at desc, cs.id desc limit ?",
             [json.dumps(list(source_ids)), -1 if limit is None else limit],
         )
-        return [self._change_set(row) for row in rows]
+
+    def change_set_versions(self, source_id: str) -> list[tuple[int, int, int]]:
+        """(id, from_version, to_version) of every change set of a source, oldest first: what a
+        feed entry's permanent id is made of, without reading the changes."""
+        return [(row["id"], row["from_version"], row["to_version"]) for row in self.rows(
+            "select id, from_version, to_version from change_sets where source_id = ? order by id",
+            [source_id],
+        )]
 
     # --- failure notices ---------------------------------------------------------------
 
