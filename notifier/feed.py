@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from datetime import datetime
@@ -53,7 +54,6 @@ def write_feeds(store: Store, feed_dir: str | Path, base_url: str = "", limit: i
     feed_dir = Path(feed_dir)
     sources = {s["id"]: s for s in store.sources() if _SLUG.match(s["id"])}
     ids: dict[int, str] = {}  # entry ids, read for the sources of the feeds written
-    read: set[str] = set()
     written = []
     feeds = [("", "policywatch: all changes", list(sources), None)]
     feeds += [(f"sources/{sid}/", f"policywatch: {one_line(s['name'])}", [sid], s) for sid, s in sources.items()]
@@ -62,14 +62,18 @@ def write_feeds(store: Store, feed_dir: str | Path, base_url: str = "", limit: i
             self_url = f"{base_url.rstrip('/')}/{prefix}" if base_url else ""
             paths = feed_dir / prefix / "atom.xml", feed_dir / prefix / "rss.xml"
             announced = store.announced_change_set_ids(source_ids, limit)
-            key = _key(title, self_url, base_url, source,
-                       [(i, sources[sid]["name"], sources[sid]["url"]) for i, sid in announced])
+            # An entry whose meaning is worked out when read (a row without a stored one) may
+            # read otherwise tomorrow (a trained model): such a feed is always written.
+            key = None if any(computed for _, _, computed in announced) else _key(
+                title, self_url, base_url, source,
+                [(i, sources[sid]["name"], sources[sid]["url"]) for i, sid, _ in announced])
             if key and all(_has_key(path, key) for path in paths):
                 continue
             sets = store.announced_change_sets(source_ids, limit)
-            for source_id in {cs.source for cs in sets} - read:
+            # Read again for a change set recorded since (a crawl in another process): a missing
+            # id would end the writing of every feed after this one.
+            for source_id in {cs.source for cs in sets if cs.id not in ids}:
                 ids.update(entry_ids(store, source_id))
-                read.add(source_id)
             entries = [(cs, ids[cs.id], sources[cs.source]) for cs in sets]
             for path, feed in zip(paths, (atom(title, self_url, prefix or "all", entries, base_url),
                                           rss(title, self_url, source, entries, base_url))):
@@ -81,14 +85,17 @@ def write_feeds(store: Store, feed_dir: str | Path, base_url: str = "", limit: i
 
 
 def _code_digest() -> str | None:
-    """A digest of the code that writes a feed, so that feeds written by another version of it
-    are written again; None (every feed written every time) where the source cannot be read.
-    Code elsewhere that shapes an entry (the store's change sets, the differ's word diffs) is
-    not in it: a change there reaches a feed with its next entry."""
-    digest = hashlib.sha256()
-    for name in ("feed.py", "render.py", "digest.py"):
+    """A digest of the code that shapes a feed (this package's writers, the differ's diff and
+    tag rendering, the store's change sets, the Python that serializes them), so that feeds
+    written by another version of it are written again; None (every feed written every time)
+    where the source cannot be read."""
+    package = Path(__file__).parent
+    files = [package / "feed.py", package / "render.py", package / "digest.py",
+             package.parent / "differ" / "render.py", package.parent / "store" / "store.py"]
+    digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
+    for path in files:
         try:
-            digest.update(Path(__file__).with_name(name).read_bytes())
+            digest.update(path.read_bytes())
         except OSError:
             return None
     return digest.hexdigest()[:16]
@@ -100,7 +107,7 @@ _KEY_MARK = b"<!-- policywatch feed key "
 
 def _key(title: str, self_url: str, base_url: str, source: dict | None, entries: list) -> str | None:
     """What a feed is made of, hashed: its entries are `(change set id, source name, source
-    URL)`; a change set's content never changes once recorded."""
+    URL)`; a change set's content never changes once recorded (with its meaning: see above)."""
     if _CODE is None:
         return None
     made_of = [_CODE, title, self_url, base_url, source and [source["name"], source["url"]], entries]
@@ -116,12 +123,16 @@ def _keyed(feed: bytes, key: str | None) -> bytes:
 
 
 def _has_key(path: Path, key: str) -> bool:
+    """Whether the feed at `path` was written whole with this key (its head carries the key, its
+    tail closes the feed: a file cut short by a copy or a restore is written again)."""
     try:
         with open(path, "rb") as f:
             head = f.read(256)
+            f.seek(max(0, os.fstat(f.fileno()).st_size - 16))
+            tail = f.read()
     except OSError:
         return False
-    return _KEY_MARK + key.encode() + b" -->" in head
+    return _KEY_MARK + key.encode() + b" -->" in head and tail.endswith((b"</feed>\n", b"</rss>\n"))
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrs) -> ET.Element:

@@ -81,14 +81,22 @@ class OutboxMixin:
         `limit` of them: what a feed shows."""
         return [self._change_set(row) for row in self._announced("cs.*", source_ids, limit)]
 
-    def announced_change_set_ids(self, source_ids: list[str], limit: int | None = None) -> list[tuple[int, str]]:
-        """(id, source id) of each of `announced_change_sets(source_ids, limit)`, without reading
-        their changes: enough to tell whether a feed written before is still current."""
-        return [(row["id"], row["source_id"]) for row in self._announced("cs.id, cs.source_id", source_ids, limit)]
+    def announced_change_set_ids(self, source_ids: list[str], limit: int | None = None) -> list[tuple[int, str, bool]]:
+        """(id, source id, whether its meaning is worked out when read) of each of
+        `announced_change_sets(source_ids, limit)`, without reading their changes: enough to
+        tell whether a feed written before is still current."""
+        rows = self._announced(
+            "cs.id, cs.source_id, cs.headline is null or exists (select 1 from changes c "
+            "where c.change_set_id = cs.id and c.tags is null) as computed", source_ids, limit)
+        return [(row["id"], row["source_id"], bool(row["computed"])) for row in rows]
 
     def _announced(self, columns: str, source_ids: list[str], limit: int | None):
+        # For many sources (the feed of all), the newest change sets by date, filtered: `+`
+        # keeps SQLite off the (source_id, detected_at) index, by which it read and sorted
+        # every change set of every source (1.9 against 0.28 ms for 1,000 sources of 50).
+        source = "cs.source_id" if len(source_ids) == 1 else "+cs.source_id"
         return self.rows(
-            f"select {columns} from change_sets cs where cs.source_id in (select value from json_each(?)) "
+            f"select {columns} from change_sets cs where {source} in (select value from json_each(?)) "
             f"and {_ANNOUNCED} order by cs.detected_at desc, cs.id desc limit ?",
             [json.dumps(list(source_ids)), -1 if limit is None else limit],
         )
