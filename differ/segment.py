@@ -16,9 +16,9 @@ LONG_CLAUSE_WORDS = 80
 
 
 def source_digest(paths) -> str | None:
-    """A short SHA-256 of the bytes of `paths` (with what else decides `segment`'s output: the
+    """A short SHA-256 of the bytes of `paths` (with what else decides what such code gives: the
     Python version, whose `re` and str methods it uses, and their Unicode tables); None when a
-    file cannot be read."""
+    file cannot be read. The segmenter's stamp below, and the feeds' keys (notifier/feed.py)."""
     digest = hashlib.sha256(f"{sys.version_info[:2]} {unicodedata.unidata_version}".encode())
     for path in paths:
         try:

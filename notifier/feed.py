@@ -11,13 +11,13 @@ import hashlib
 import json
 import os
 import re
-import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
 
+from differ.segment import source_digest
 from store import RecordedChangeSet, Store
 
 from .digest import change_url, one_line
@@ -84,24 +84,13 @@ def write_feeds(store: Store, feed_dir: str | Path, base_url: str = "", limit: i
     return written
 
 
-def _code_digest() -> str | None:
-    """A digest of the code that shapes a feed (this package's writers, the differ's diff and
-    tag rendering, the store's change sets, the Python that serializes them), so that feeds
-    written by another version of it are written again; None (every feed written every time)
-    where the source cannot be read."""
-    package = Path(__file__).parent
-    files = [package / "feed.py", package / "render.py", package / "digest.py",
-             package.parent / "differ" / "render.py", package.parent / "store" / "store.py"]
-    digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
-    for path in files:
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            return None
-    return digest.hexdigest()[:16]
-
-
-_CODE = _code_digest()
+# A digest of the code that shapes a feed (this package's writers, the differ's diff and tag
+# rendering, the store's change sets; with the Python that serializes them), so that feeds
+# written by another version of it are written again; None (every feed written every time)
+# where the source cannot be read. The same digest as the segmenter's stamp.
+_CODE = source_digest([Path(__file__).with_name(name) for name in ("feed.py", "render.py", "digest.py")]
+                      + [Path(__file__).parent.parent / "differ" / "render.py",
+                         Path(__file__).parent.parent / "store" / "store.py"])
 _KEY_MARK = b"<!-- policywatch feed key "
 
 

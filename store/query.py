@@ -128,16 +128,13 @@ def _insert_clauses(db, version_id: int, source_id: str, markdown: str,
         if c.section not in sections:
             sections[c.section] = json.dumps(list(c.section), ensure_ascii=False)
     # The FTS5 triggers fill clauses_fts from these rows, whoever writes them.
+    insert_rows(db, "clauses", _CLAUSE_COLUMNS + (_LAYOUT_COLUMNS if layout else ()), [
+        (version_id, source_id, c.position, c.kind, sections[c.section], c.text)
+        + ((c.level, int(c.follows)) if layout else ())
+        for c in clauses
+    ])
     if layout:
-        insert_rows(db, "clauses", _CLAUSE_COLUMNS + _LAYOUT_COLUMNS, [
-            (version_id, source_id, c.position, c.kind, sections[c.section], c.text, c.level, int(c.follows))
-            for c in clauses
-        ])
         db.conn.execute("update versions set segmenter = ? where id = ?", [SEGMENTER, version_id])
-    else:
-        insert_rows(db, "clauses", _CLAUSE_COLUMNS, [
-            (version_id, source_id, c.position, c.kind, sections[c.section], c.text) for c in clauses
-        ])
 
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
