@@ -25,6 +25,7 @@ from . import config as config_mod
 from . import demo as demo_mod
 from . import lock as lock_mod
 from . import logs
+from . import memory
 from . import reactor
 from .run import run_once
 
@@ -363,6 +364,7 @@ def main():
     # The objects the imports made live as long as the process: the cyclic collector's full
     # passes need not walk them (scheduler/__init__.py pauses it while they load).
     gc.freeze()
+    memory.pad_heap()  # every page's zstd tables, reused instead of faulted in afresh
     # Warnings and errors of every command reach stderr (a bug's traceback among them); the
     # daemon sets up its own logs. Here, not in the group: a test that invokes the group in its
     # own process keeps its log handlers.
