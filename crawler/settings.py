@@ -79,7 +79,7 @@ LEFT_OUT = {
 # less CPU a page (the figures are in each module).
 REPLACED = {
     "DOWNLOADER_MIDDLEWARES_BASE": {
-        # Rules out a meta refresh from the bytes before decoding the page: 17 against 6 us.
+        # Rules out a meta refresh from the bytes before decoding the page: 8 against 27 us a page.
         "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": "crawler.redirect.MetaRefreshMiddleware",
     },
 }
