@@ -156,16 +156,11 @@ def import_http_handler() -> None:
     same frames without their source lines (as `context=0`) and getmodule takes a frame's module
     from its globals: the aliases get the same module names, in microseconds. The patch is
     process-wide for the length of that import: call it from the reactor's thread (as the crawl
-    does), not while other threads run code that calls inspect.
-
-    Then puts a cache in front of the handler's encoding of host names (crawler/hostnames.py)."""
+    does), not while other threads run code that calls inspect."""
     import inspect
     import sys
 
-    from .hostnames import cache_host_encoding
-
     if "scrapy.core.downloader.handlers.http11" in sys.modules:
-        cache_host_encoding()
         return
 
     def shallow_stack(context=1):
@@ -187,4 +182,3 @@ def import_http_handler() -> None:
         import scrapy.core.downloader.handlers.http11  # noqa: F401
     finally:
         inspect.stack, inspect.getmodule = stack, getmodule
-    cache_host_encoding()
