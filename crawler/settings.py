@@ -75,9 +75,21 @@ LEFT_OUT = {
 }
 
 
+# Scrapy's components that ours replace, in the same place of the chain: the same work done for
+# less CPU a page (the figures are in each module).
+REPLACED = {
+    "DOWNLOADER_MIDDLEWARES_BASE": {
+        # Rules out a meta refresh from the bytes before decoding the page: 8 against 27 us a page.
+        "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": "crawler.redirect.MetaRefreshMiddleware",
+    },
+}
+
+
 def _kept(name: str) -> dict:
-    """Scrapy's `name` components (module paths only: none is imported) but those LEFT_OUT."""
-    return {path: order for path, order in getattr(default_settings, name).items()
+    """Scrapy's `name` components (module paths only: none is imported) but those LEFT_OUT, and
+    ours in place of those REPLACED."""
+    replaced = REPLACED.get(name, {})
+    return {replaced.get(path, path): order for path, order in getattr(default_settings, name).items()
             if path not in LEFT_OUT[name]}
 
 

@@ -10,7 +10,7 @@ import sys
 from scrapy.settings import default_settings
 
 from conftest import ROOT
-from crawler.settings import LEAN, LEFT_OUT, scrapy_settings
+from crawler.settings import LEAN, LEFT_OUT, REPLACED, scrapy_settings
 
 # What the crawl ran with when the lists were derived (Scrapy 2.19), written out by hand.
 TODAY = {
@@ -19,7 +19,7 @@ TODAY = {
         "scrapy.downloadermiddlewares.downloadtimeout.DownloadTimeoutMiddleware": 350,
         "scrapy.downloadermiddlewares.defaultheaders.DefaultHeadersMiddleware": 400,
         "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": 500,
-        "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": 580,
+        "crawler.redirect.MetaRefreshMiddleware": 580,  # in place of Scrapy's
         "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": 590,
         "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": 600,
         "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": 750,
@@ -55,3 +55,13 @@ def test_deriving_the_lists_imports_no_component():
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == []
+
+
+def test_every_replaced_component_is_one_of_scrapys_and_ours_is_a_subclass_of_it():
+    from scrapy.utils.misc import load_object
+
+    for name, replaced in REPLACED.items():
+        assert set(replaced) <= set(getattr(default_settings, name)), name
+        for theirs, ours in replaced.items():
+            assert issubclass(load_object(ours), load_object(theirs))
+            assert ours in LEAN[name] and theirs not in LEAN[name]
