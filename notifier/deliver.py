@@ -158,7 +158,7 @@ def after_crawl(store: Store, notify_config: dict | None) -> list[Delivery]:
 def send_test(notify_config: dict) -> str:
     """Send a test message to the configured recipients; return its Message-ID."""
     settings = channel_config(notify_config, "email")
-    from . import mail
+    from . import mail  # here: see deliver_pending
 
     msg = mail.test_message(settings)
     mail.send(msg, settings)
