@@ -119,7 +119,7 @@ def required_sets(pattern: str) -> list[set[str]]:
     the pattern cannot be read."""
     # The lexicon's rules are looked up in a table (differ/_required.py, written by `python -m
     # differ.required_table`): parsing its ~300 rules made a crawl process's first changed page
-    # cost 47 ms of CPU, 23 ms without. The sets are a property of the pattern's text, so they
+    # cost 48 ms of CPU, 19 ms without. The sets are a property of the pattern's text, so they
     # hold on any Python; a rule not in the table (edited since) is parsed, only slower, and
     # tests/test_differ_required_table.py fails until the table is written again.
     known = _table().get(pattern)
