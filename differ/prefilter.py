@@ -117,6 +117,28 @@ def required_sets(pattern: str) -> list[set[str]]:
     """Sets of lower-case ASCII strings of `SHORTEST`+ characters: every match of `pattern`
     (compiled with re.IGNORECASE) contains a string of each set. Empty when there is none, or
     the pattern cannot be read."""
+    # The lexicon's rules are looked up in a table (differ/_required.py, written by `python -m
+    # differ.required_table`): parsing its ~300 rules made a crawl process's first changed page
+    # cost 48 ms of CPU, 19 ms without. The sets are a property of the pattern's text, so they
+    # hold on any Python; a rule not in the table (edited since) is parsed, only slower, and
+    # tests/test_differ_required_table.py fails until the table is written again.
+    known = _table().get(pattern)
+    if known is not None:
+        return [set(strings) for strings in known]
+    return parsed_sets(pattern)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[tuple[str, ...], ...]]:
+    try:
+        from ._required import SETS
+    except ImportError:  # not written yet (or a copy without it): every rule is parsed
+        return {}
+    return SETS
+
+
+def parsed_sets(pattern: str) -> list[set[str]]:
+    """`required_sets`, read off the pattern parsed by the standard library's regex parser."""
     try:
         from re import _constants, _parser  # the standard library's own regex parser
         parsed = _parser.parse(pattern, re.IGNORECASE)

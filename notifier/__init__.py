@@ -8,13 +8,36 @@
 Imports store and differ (record types) only.
 """
 
-from .deliver import CHANNELS, Delivery, after_crawl, channel_config, deliver_pending, pending, send_test
-from .digest import Digest, message_id, update_failure_notices
 from .errors import FeedError, NotConfigured, NotifyError, SendFailed
-from .feed import entry_ids, write_feeds
-from .render import digest_html, digest_text
-from .server import make_server
 from .settings import CONFIG, with_defaults, with_paths
+
+# The rest is imported when first used (PEP 562): `policywatch crawl` reads CONFIG and calls
+# after_crawl, and loading the feed, mail, render and server code with it (xml.etree, smtplib)
+# cost each crawl ~4 ms of its start-up (python -X importtime).
+_LAZY = {
+    "deliver": ("CHANNELS", "Delivery", "after_crawl", "channel_config", "deliver_pending", "pending",
+                "send_test"),
+    "digest": ("Digest", "message_id", "update_failure_notices"),
+    "feed": ("entry_ids", "write_feeds"),
+    "render": ("digest_html", "digest_text"),
+    "server": ("make_server",),
+}
+_MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
+
+
+def __getattr__(name):
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module 'notifier' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
+    globals()[name] = value  # found as a plain attribute from now on
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_MODULE_OF))
+
 
 __all__ = [
     "CHANNELS", "CONFIG", "Delivery", "Digest", "FeedError", "NotConfigured", "NotifyError",

@@ -16,7 +16,6 @@ from pathlib import Path
 from store import Store
 
 from . import digest as digest_mod
-from . import feed, mail
 from .digest import Digest
 from .errors import NotConfigured, NotifyError, SendFailed
 from .settings import with_defaults
@@ -111,6 +110,8 @@ def deliver_pending(store: Store, notify_config: dict, channel: str, since: str 
     for row in store.digests(channel, "pending"):
         digest = _claimed(store, notify_config, channel, row)
         if channel == "email":
+            from . import mail  # here, as feed below: a crawl without e-mail never loads smtplib
+
             try:
                 mail.send(mail.build_message(digest, settings), settings)
             except NotifyError as e:
@@ -128,6 +129,8 @@ def deliver_pending(store: Store, notify_config: dict, channel: str, since: str 
 
 
 def _write_feeds(store: Store, settings: dict) -> None:
+    from . import feed  # here: after a crawl without feeds, xml.etree and the renderer stay unloaded
+
     feed.write_feeds(store, Path(settings["dir"]), settings["base_url"], settings["limit"])
 
 
@@ -155,6 +158,8 @@ def after_crawl(store: Store, notify_config: dict | None) -> list[Delivery]:
 def send_test(notify_config: dict) -> str:
     """Send a test message to the configured recipients; return its Message-ID."""
     settings = channel_config(notify_config, "email")
+    from . import mail  # here: see deliver_pending
+
     msg = mail.test_message(settings)
     mail.send(msg, settings)
     return msg["Message-ID"]
