@@ -14,11 +14,11 @@ def pad_heap() -> bool:
     Every page with new bytes is stored as a zstd delta: a compressor and a dictionary made for
     it, about a megabyte of tables, freed at once. With glibc's default pad (128 KiB) that
     memory went back to the kernel after each page and came back as fresh, zeroed pages: ~150
-    page faults a snapshot, half of `add_snapshot`'s CPU (0.37 against 0.16 ms for a bench page,
-    3,200 snapshots in one process: 483,000 against 8,600 minor faults). The pad holds it. The
-    resident size grows by what is kept, ~2 MB in a 1,000-page crawl (bench/crawl.py), and stays
-    flat after that. Elsewhere than glibc (musl ignores the call; macOS has no mallopt) nothing
-    changes."""
+    page faults a snapshot, more than half of `add_snapshot`'s CPU (`python bench/snapshots.py`:
+    0.51 against 0.23 ms a write, 482,000 against 800 faults for 3,200 snapshots). The pad holds
+    it. The resident size grows by what is kept, 1-2 MB in a 1,000-page crawl (bench/crawl.py),
+    and stays flat after that. Elsewhere than glibc (musl ignores the call; macOS has no
+    mallopt) nothing changes."""
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError, TypeError):  # no C library to ask, or no mallopt in it
