@@ -1,7 +1,7 @@
 """Benchmark of `policywatch crawl` passes over local policy pages, optionally side by side
 with urlwatch.
 
-    python bench/crawl.py --pages 1000 --change 0.05 [--vs-urlwatch] [--hosts 10]
+    python bench/crawl.py --pages 1000 --change 0.05 [--vs-urlwatch] [--hosts 10] [--rounds 1]
 
 Starts bench/pages.py (3,000–5,000-word policy pages on --hosts loopback addresses, a footer
 whose timestamp changes between passes) and runs five passes, each a fresh process, as cron or
@@ -19,6 +19,10 @@ second, database bytes per page. With --vs-urlwatch, urlwatch 2.29 (installed by
 its own virtual environment, `css:main` + `html2text` filters, 10 worker threads) runs the same
 passes alternately with policywatch against the same server state, and the ratios are printed.
 
+With --rounds R, passes 2-5 run R times over (each round edits other clauses), and each ratio is
+printed as the median of its R rounds with their range: this VM's CPU time varies by up to a
+third between identical runs, so one run's ratio can mislead.
+
 Bench mode: download_delay = 0 (no politeness delay: the server is ours); one request at a time
 per host still holds, so --hosts 10 gives both tools the same concurrency (urlwatch: 10 threads).
 """
@@ -28,6 +32,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -193,6 +198,7 @@ def main() -> None:
                         default=Path(tempfile.gettempdir()) / "policywatch-bench-urlwatch")
     parser.add_argument("--seed", default="1")
     parser.add_argument("--keep", type=Path, help="keep the databases in this folder")
+    parser.add_argument("--rounds", type=int, default=1, help="run passes 2-5 this many times")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="pw-bench-")) if not args.keep else args.keep
@@ -216,15 +222,18 @@ def main() -> None:
             tools.append(Urlwatch(work / "urlwatch", server.port, args.hosts, range(args.pages), args.urlwatch_venv))
             starts["urlwatch"] = start_cost(Urlwatch, _fresh(work / "uw-start"), server, args.hosts,
                                             venv=args.urlwatch_venv)
-        results = []
-        for number, (name, commands) in enumerate(PASSES, 1):
+        results = []  # (round, pass number, pass name, tool, figures)
+        rounds = [(0, 1, *PASSES[0])] + [(k, number, *PASSES[number - 1])
+                                          for k in range(max(1, args.rounds)) for number in range(2, len(PASSES) + 1)]
+        for k, number, name, commands in rounds:
+            seed = f"{args.seed}/{number}" if k == 0 else f"{args.seed}/{k}/{number}"
             for command in commands:
-                server.command(command.format(change=args.change, seed=f"{args.seed}/{number}"))
+                server.command(command.format(change=args.change, seed=seed))
             # Alternate which tool goes first, so neither always runs on a warmer machine.
-            order = tools if number % 2 else list(reversed(tools))
+            order = tools if (number + k) % 2 else list(reversed(tools))
             for tool in order:
                 r = tool.run()
-                results.append((number, name, tool.name, r))
+                results.append((k, number, name, tool.name, r))
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         server.close()
@@ -235,22 +244,37 @@ def main() -> None:
     print()
     print(row(["pass", "tool", "wall s", "CPU s", "CPU ms/pg", "above start", "RSS MB", "pages/s", "DB B/page", "outcome"], widths))
     n = args.pages
-    for number, name, tool, r in sorted(results, key=lambda x: (x[0], x[2] != "policywatch")):
-        print(row([f"{number} {name}", tool, f"{r['wall']:.2f}", f"{r['cpu']:.2f}", f"{1000 * r['cpu'] / n:.2f}",
+    for k, number, name, tool, r in sorted(results, key=lambda x: (x[1], x[0], x[3] != "policywatch")):
+        label = f"{number} {name}" + (f" #{k + 1}" if args.rounds > 1 and number > 1 else "")
+        print(row([label, tool, f"{r['wall']:.2f}", f"{r['cpu']:.2f}", f"{1000 * r['cpu'] / n:.2f}",
                    f"{1000 * (r['cpu'] - starts[tool]) / n:.2f}", f"{r['rss_mb']:.0f}", f"{n / r['wall']:.0f}",
                    f"{r['db_bytes'] / n:.0f}", r["summary"]], widths))
     if len(tools) > 1:
-        print("\npolicywatch / urlwatch")
-        print(row(["pass", "", "wall", "CPU", "CPU above start", "RSS", "DB bytes"], [12, 0, 6, 6, 15, 6, 8]))
-        by = {(number, tool): r for number, _, tool, r in results}
+        print("\npolicywatch / urlwatch" + (f" (median of {args.rounds} rounds, and their range)" if args.rounds > 1 else ""))
+        width = 6 if args.rounds == 1 else 16
+        print(row(["pass", "", "wall", "CPU", "CPU above start", "RSS", "DB bytes"], [12, 0, width, width, max(15, width), width, width]))
+        by = {(k, number, tool): r for k, number, _, tool, r in results}
         for number, (name, _) in enumerate(PASSES, 1):
-            p, u = by[(number, "policywatch")], by[(number, "urlwatch")]
-            print(row([f"{number} {name}", "", f"{p['wall'] / u['wall']:.2f}", f"{p['cpu'] / u['cpu']:.2f}",
-                       f"{(p['cpu'] - starts['policywatch']) / max(u['cpu'] - starts['urlwatch'], 1e-9):.2f}",
-                       f"{p['rss_mb'] / u['rss_mb']:.2f}", f"{p['db_bytes'] / max(u['db_bytes'], 1):.2f}"],
-                      [12, 0, 6, 6, 15, 6, 8]))
+            pairs = [(by[(k, number, "policywatch")], by[(k, number, "urlwatch")])
+                     for k in sorted({k for k, m, _, _, _ in results if m == number})]
+            columns = [
+                [p["wall"] / u["wall"] for p, u in pairs],
+                [p["cpu"] / u["cpu"] for p, u in pairs],
+                [(p["cpu"] - starts["policywatch"]) / max(u["cpu"] - starts["urlwatch"], 1e-9) for p, u in pairs],
+                [p["rss_mb"] / u["rss_mb"] for p, u in pairs],
+                [p["db_bytes"] / max(u["db_bytes"], 1) for p, u in pairs],
+            ]
+            print(row([f"{number} {name}", ""] + [_spread(c) for c in columns],
+                      [12, 0, width, width, max(15, width), width, width]))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _spread(values: list[float]) -> str:
+    """One value as it is; several as their median and range."""
+    if len(values) == 1:
+        return f"{values[0]:.2f}"
+    return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
 
 
 def _fresh(path: Path) -> Path:
