@@ -252,7 +252,8 @@ def main() -> None:
     if len(tools) > 1:
         print("\npolicywatch / urlwatch" + (f" (median of {args.rounds} rounds, and their range)" if args.rounds > 1 else ""))
         width = 6 if args.rounds == 1 else 16
-        print(row(["pass", "", "wall", "CPU", "CPU above start", "RSS", "DB bytes"], [12, 0, width, width, max(15, width), width, width]))
+        ratio_widths = [12, 0, width, width, max(15, width), width, width]
+        print(row(["pass", "", "wall", "CPU", "CPU above start", "RSS", "DB bytes"], ratio_widths))
         by = {(k, number, tool): r for k, number, _, tool, r in results}
         for number, (name, _) in enumerate(PASSES, 1):
             pairs = [(by[(k, number, "policywatch")], by[(k, number, "urlwatch")])
@@ -264,8 +265,7 @@ def main() -> None:
                 [p["rss_mb"] / u["rss_mb"] for p, u in pairs],
                 [p["db_bytes"] / max(u["db_bytes"], 1) for p, u in pairs],
             ]
-            print(row([f"{number} {name}", ""] + [_spread(c) for c in columns],
-                      [12, 0, width, width, max(15, width), width, width]))
+            print(row([f"{number} {name}", ""] + [_spread(c) for c in columns], ratio_widths))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -3,7 +3,7 @@ spares a crawl process parsing ~300 rules (~30 ms) on its first changed page:
 
     python -m differ.required_table
 
-Run it after editing differ/lexicon.py; tests/test_differ_prefilter.py fails until then (a rule
+Run it after editing differ/lexicon.py; tests/test_differ_required_table.py fails until then (a rule
 not in the table is parsed when first indexed, so a stale table is only slower, never wrong).
 """
 
@@ -15,12 +15,17 @@ from .prefilter import parsed_sets
 TABLE = Path(__file__).with_name("_required.py")
 
 
-def indexed_patterns() -> list[str]:
-    """Every rule the tagger indexes with `prefilter.Rules` (differ.tags and differ.significance)."""
+def indexed_lists() -> list[list[str]]:
+    """The lists of rules the tagger indexes with `prefilter.Rules` (differ.tags and
+    differ.significance)."""
     from . import lexicon, significance
-    return [*(p for rules in lexicon.CATEGORY_RULES.values() for p in rules),
-            *(p for rules in lexicon.DATA_TYPE_RULES.values() for p in rules),
-            *lexicon.NEGATION_RULES, *significance._RULES]
+    return [*lexicon.CATEGORY_RULES.values(), *lexicon.DATA_TYPE_RULES.values(),
+            lexicon.NEGATION_RULES, significance._RULES]
+
+
+def indexed_patterns() -> list[str]:
+    """Every rule of `indexed_lists`."""
+    return [pattern for rules in indexed_lists() for pattern in rules]
 
 
 def table_source(patterns) -> str:

@@ -39,9 +39,6 @@ def __dir__():
     return sorted(set(globals()) | set(_MODULE_OF))
 
 
-__all__ = [
-    "CHANNELS", "CONFIG", "Delivery", "Digest", "FeedError", "NotConfigured", "NotifyError",
-    "SendFailed", "after_crawl", "channel_config", "deliver_pending", "digest_html", "digest_text",
-    "entry_ids", "make_server", "message_id", "pending", "send_test", "update_failure_notices",
-    "with_defaults", "with_paths", "write_feeds",
-]
+# The names imported above, and every one imported when first used.
+__all__ = sorted(["CONFIG", "FeedError", "NotConfigured", "NotifyError", "SendFailed", "with_defaults",
+                  "with_paths", *_MODULE_OF])

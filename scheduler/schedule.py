@@ -12,6 +12,10 @@
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where a trigger is made (see Schedule.trigger)
+    from apscheduler.triggers.cron import CronTrigger
 
 # The [schedule] table: key -> (type, default). `crawl` and `every` exclude each other.
 CONFIG = {

@@ -6,7 +6,7 @@ import csv
 import sys
 from pathlib import Path
 
-from differ import lexicon, prefilter, required_table, significance, tags
+from differ import prefilter, required_table, significance, tags
 from differ.prefilter import Literals, parsed_sets, required_sets
 
 REGENERATE = "differ/_required.py is stale: run `python -m differ.required_table` and commit it"
@@ -47,8 +47,7 @@ def test_indexing_the_lexicon_parses_no_rule(monkeypatch):
     def parse(pattern):
         raise AssertionError(f"parsed: {pattern}")
     monkeypatch.setattr(prefilter, "parsed_sets", parse)
-    for rules in [*lexicon.CATEGORY_RULES.values(), *lexicon.DATA_TYPE_RULES.values(),
-                  lexicon.NEGATION_RULES, significance._RULES]:
+    for rules in required_table.indexed_lists():
         Literals(rules)
 
 
