@@ -3,8 +3,8 @@
     python bench/snapshots.py [--sources 200]
 
 Each run is a fresh process (the pad is process-wide): it stores the bench pages of
-bench/pages.py, `--sources` of them, 16 times over (a stamp changes on each fetch, as page noise
-does), so that every source walks a whole chain of deltas (store/snapshots.py, MAX_CHAIN). Prints
+bench/pages.py, `--sources` of them, MAX_CHAIN (16) times over (a stamp changes on each fetch,
+as page noise does), so that every source walks a whole chain of deltas (store/snapshots.py). Prints
 the CPU of `Store.add_snapshot` per chain place (its own transaction included) and the process's
 minor page faults, with the pad every `policywatch` process sets (scheduler/memory.py) and
 without it.
@@ -60,9 +60,11 @@ def main() -> None:
         out = subprocess.run([sys.executable, __file__, "--sources", str(args.sources), "--child", mode],
                              check=True, capture_output=True, text=True).stdout
         runs[mode] = json.loads(out)
-    print(f"bench/snapshots.py: {args.sources} bench pages stored 16 times each (a chain of deltas "
+    places = len(runs["pad"]["ms"])  # store.snapshots.MAX_CHAIN, as the child measured
+    print(f"bench/snapshots.py: {args.sources} bench pages stored {places} times each (a chain of deltas "
           "per source); CPU of add_snapshot per chain place, ms")
-    print(f"{'heap':14}" + "".join(f"{p:>6}" for p in range(16)) + f"{'mean 1-15':>11}{'minor faults':>14}")
+    print(f"{'heap':14}" + "".join(f"{p:>6}" for p in range(places))
+          + f"{f'mean 1-{places - 1}':>11}{'minor faults':>14}")
     for mode, label in (("pad", "16 MB top pad"), ("nopad", "glibc default")):
         ms = runs[mode]["ms"]
         print(f"{label:14}" + "".join(f"{m:6.2f}" for m in ms)
